@@ -1,0 +1,212 @@
+//! The analyzer: lexicons compiled once, then applied to one posting at a time.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::lexicon::{Category, Entry, Lexicon, Pattern};
+use crate::matcher::{Hit, Matcher};
+use crate::posting::{Analysis, Field, Posting, Requirement, Span};
+use crate::signals::experience::YearsGrammar;
+use crate::text::{self, Normalized, Section, Segment};
+use crate::{findings, scorer, signals};
+
+/// Compiled lexicons: build one and share it across threads (it is `Send + Sync`).
+pub struct Analyzer {
+    pub(crate) lexicon: Lexicon,
+    matcher: Matcher,
+    pub(crate) years: YearsGrammar,
+    /// Single-word phrases with inner capitals ("javascript") that must not be split apart.
+    keep_glued: HashSet<String>,
+}
+
+/// Problems building an analyzer from a lexicon.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct BuildError(String);
+
+impl Analyzer {
+    pub fn new(lexicon: Lexicon) -> Result<Analyzer, BuildError> {
+        let matcher = Matcher::new(&lexicon).map_err(BuildError)?;
+        let years = YearsGrammar::new(&lexicon).map_err(BuildError)?;
+        let keep_glued = lexicon
+            .entries
+            .iter()
+            .filter_map(|e| match &e.pattern {
+                Pattern::Literal(p) if !p.contains(' ') => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
+        Ok(Analyzer {
+            lexicon,
+            matcher,
+            years,
+            keep_glued,
+        })
+    }
+
+    /// The analyzer over rung's shipped lexicons.
+    pub fn with_defaults() -> Result<Analyzer, BuildError> {
+        let lexicon = Lexicon::embedded().map_err(|e| BuildError(e.to_string()))?;
+        Analyzer::new(lexicon)
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Prepares one text (title or description) for the signal extractors.
+    pub(crate) fn doc<'a>(&'a self, field: Field, original: &'a str) -> Doc<'a> {
+        let norm = Normalized::new(original, &|w| self.keep_glued.contains(w));
+        let hits = self.matcher.find(&norm.text);
+        let heading =
+            |range: Range<usize>| heading_section(&self.lexicon, &hits, &norm.text, range);
+        let segments = text::segments(&norm.text, &heading);
+        Doc {
+            field,
+            original,
+            norm,
+            segments,
+            hits,
+            lexicon: &self.lexicon,
+        }
+    }
+
+    /// Analyses one posting: signals, level, findings.
+    pub fn analyze(&self, posting: &Posting) -> Analysis {
+        let title_doc = self.doc(Field::Title, &posting.title);
+        let doc = self.doc(Field::Description, &posting.description);
+        let (title_level, title_spans) = signals::title::title_level(&title_doc);
+        let experience = signals::experience::extract(self, &doc);
+        let degree = signals::degree::extract(&doc, &experience);
+        let leadership = signals::leadership::extract(&doc);
+        let autonomy = signals::autonomy::extract(&doc);
+        let mut analysis = Analysis {
+            id: posting.id.clone(),
+            title: posting.title.clone(),
+            title_level,
+            implied_level: None,
+            band: None,
+            confidence: 0.0,
+            experience,
+            degree,
+            leadership,
+            autonomy,
+            declared_level: posting.declared,
+            evidence: Vec::new(),
+            title_spans,
+            findings: Vec::new(),
+        };
+        scorer::score(&doc, &mut analysis);
+        analysis.findings = findings::run(self, &doc, &analysis);
+        analysis
+    }
+}
+
+/// A heading names a section when a known section phrase covers most of it.
+fn heading_section(
+    lexicon: &Lexicon,
+    hits: &[Hit],
+    text: &str,
+    range: Range<usize>,
+) -> Option<Section> {
+    let len = text[range.clone()].trim().chars().count().max(1);
+    hits.iter()
+        .filter(|h| h.start >= range.start && h.end <= range.end)
+        .filter_map(|h| {
+            let e = &lexicon.entries[h.entry];
+            (e.category == Category::Context && e.signal == "section").then_some((h, e))
+        })
+        .filter(|(h, _)| text[h.start..h.end].chars().count() * 2 >= len || len <= 40)
+        .max_by_key(|(h, _)| h.end - h.start)
+        .map(|(_, e)| match e.value.as_str() {
+            "required" => Section::Required,
+            "preferred" => Section::Preferred,
+            "duties" => Section::Duties,
+            _ => Section::Other,
+        })
+}
+
+/// One text of a posting, normalised, segmented and matched.
+pub struct Doc<'a> {
+    pub field: Field,
+    pub original: &'a str,
+    pub norm: Normalized,
+    pub segments: Vec<Segment>,
+    pub hits: Vec<Hit>,
+    pub lexicon: &'a Lexicon,
+}
+
+impl<'a> Doc<'a> {
+    /// The span in the original text of a normalised range.
+    pub fn span(&self, range: Range<usize>) -> Span {
+        let r = self.norm.original_range(range);
+        let (line, column) = text::line_column(self.original, r.start);
+        Span {
+            field: self.field,
+            start: r.start,
+            end: r.end,
+            line,
+            column,
+            text: self.original[r].to_string(),
+        }
+    }
+
+    pub fn entry(&self, hit: &Hit) -> &'a Entry {
+        &self.lexicon.entries[hit.entry]
+    }
+
+    /// Hits of one category and signal, with their entries.
+    pub fn hits_of<'s>(
+        &'s self,
+        category: Category,
+        signal: &'s str,
+    ) -> impl Iterator<Item = (&'s Hit, &'a Entry)> + 's {
+        self.hits.iter().filter_map(move |h| {
+            let e = self.entry(h);
+            (e.category == category && e.signal == signal).then_some((h, e))
+        })
+    }
+
+    /// The segment holding normalised offset `pos`.
+    pub fn segment_at(&self, pos: usize) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.range.end <= pos);
+        self.segments.get(i).filter(|s| s.range.start <= pos)
+    }
+
+    /// Whether a requirement stated at `at` is only preferred: its section says so, or a
+    /// marker such as "ideally" before it or "is a plus" after it, with no sibling mention
+    /// (`others`) between the marker and it.
+    pub fn requirement(&self, at: Range<usize>, others: &[Range<usize>]) -> Requirement {
+        let Some(seg) = self.segment_at(at.start) else {
+            return Requirement::Required;
+        };
+        if seg.section == Section::Preferred {
+            return Requirement::Preferred;
+        }
+        let between = |a: usize, b: usize| {
+            others
+                .iter()
+                .any(|o| *o != at && o.start >= a && o.end <= b)
+        };
+        let preferred = self
+            .hits_of(Category::Context, "preferred")
+            .filter(|(h, _)| h.start >= seg.range.start && h.end <= seg.range.end)
+            .any(|(h, e)| match e.value.as_str() {
+                "before" => h.end <= at.start && !between(h.end, at.start),
+                "after" => h.start >= at.end && !between(at.end, h.start),
+                _ => true,
+            });
+        if preferred {
+            Requirement::Preferred
+        } else {
+            Requirement::Required
+        }
+    }
+
+    /// Whether normalised offset `pos` lies in a part of the posting that states no
+    /// requirements (about us, benefits).
+    pub fn outside_requirements(&self, pos: usize) -> bool {
+        self.segment_at(pos)
+            .is_some_and(|s| s.section == Section::Other)
+    }
+}

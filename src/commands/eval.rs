@@ -1,0 +1,121 @@
+use std::fs::File;
+use std::io::{BufReader, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use rayon::prelude::*;
+use rung::eval::{confusion, figures, languages, Row};
+use rung::input::read_jsonl;
+use rung::{Analyzer, Level};
+
+use crate::cli::{EvalArgs, EvalFormat};
+
+pub fn run(analyzer: &Analyzer, args: EvalArgs) -> anyhow::Result<ExitCode> {
+    let name = args.gold.display().to_string();
+    let file = File::open(&args.gold).with_context(|| format!("opening {name}"))?;
+    let mut records = Vec::new();
+    for row in read_jsonl(&name, BufReader::new(file)) {
+        match row {
+            Ok(r) => records.push(r),
+            Err(e) => eprintln!("rung: skipped {e}"),
+        }
+    }
+    let analyses: Vec<_> = records
+        .par_iter()
+        .map(|r| analyzer.analyze(&r.posting))
+        .collect();
+    let rows: Vec<Row> = records
+        .iter()
+        .zip(&analyses)
+        .map(|(r, a)| Row {
+            gold: r.object.get("gold").and_then(|g| g.as_object()),
+            label: r
+                .object
+                .get("label")
+                .and_then(|l| l.as_str())
+                .and_then(Level::parse),
+            lang: r
+                .object
+                .get("lang")
+                .and_then(|l| l.as_str())
+                .map(String::from),
+            analysis: a,
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    let all = figures(&rows);
+    let mut by_lang = Vec::new();
+    if args.by_lang {
+        for lang in languages(&rows) {
+            let subset: Vec<Row> = rows
+                .iter()
+                .filter(|r| r.lang.as_deref() == Some(lang.as_str()))
+                .map(|r| Row {
+                    gold: r.gold,
+                    label: r.label,
+                    lang: r.lang.clone(),
+                    analysis: r.analysis,
+                })
+                .collect();
+            by_lang.push((lang, figures(&subset)));
+        }
+    }
+    match args.format {
+        EvalFormat::Json => {
+            let to_map = |f: &[(String, f64)]| {
+                f.iter()
+                    .map(|(k, v)| (k.clone(), serde_json::json!(v)))
+                    .collect::<serde_json::Map<_, _>>()
+            };
+            let mut obj = to_map(&all);
+            if args.by_lang {
+                let langs: serde_json::Map<_, _> = by_lang
+                    .iter()
+                    .map(|(l, f)| (l.clone(), serde_json::Value::Object(to_map(f))))
+                    .collect();
+                obj.insert("by_lang".into(), serde_json::Value::Object(langs));
+            }
+            serde_json::to_writer_pretty(&mut out, &obj)?;
+            writeln!(out)?;
+        }
+        EvalFormat::Text => {
+            print_figures(&mut out, &all)?;
+            if rows.iter().any(|r| r.label.is_some()) {
+                print_confusion(&mut out, &confusion(&rows))?;
+            }
+            for (lang, f) in &by_lang {
+                writeln!(out, "\n[{lang}]")?;
+                print_figures(&mut out, f)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_figures(out: &mut impl Write, figures: &[(String, f64)]) -> std::io::Result<()> {
+    for (name, value) in figures {
+        if value.fract() == 0.0 && (name == "postings" || name.ends_with("_n")) {
+            writeln!(out, "{name} {value}")?;
+        } else {
+            writeln!(out, "{name} {value:.3}")?;
+        }
+    }
+    Ok(())
+}
+
+fn print_confusion(out: &mut impl Write, m: &[[usize; 7]; 6]) -> std::io::Result<()> {
+    writeln!(out, "\nposter label (rows) by implied level (columns):")?;
+    write!(out, "{:<12}", "")?;
+    for l in Level::ALL {
+        write!(out, "{:>11}", l.as_str())?;
+    }
+    writeln!(out, "{:>13}", "undetermined")?;
+    for l in Level::ALL {
+        write!(out, "{:<12}", l.as_str())?;
+        for n in &m[l.rank()] {
+            write!(out, "{n:>11}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

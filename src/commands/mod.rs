@@ -1,0 +1,55 @@
+//! One function per command; each returns the exit code or an error (exit 2).
+
+mod audit;
+mod check;
+mod eval;
+mod lexicons;
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use rung::lexicon::Lexicon;
+use rung::posting::{Analysis, Severity};
+use rung::Analyzer;
+
+use crate::cli::{Cli, Command, FailOn, LexiconArgs};
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let analyzer = build_analyzer(&cli.lexicons)?;
+    match cli.command {
+        Command::Check(args) => check::run(&analyzer, args),
+        Command::Audit(args) => audit::run(&analyzer, args),
+        Command::Eval(args) => eval::run(&analyzer, args),
+        Command::Lexicons(args) => lexicons::run(&analyzer, args),
+    }
+}
+
+fn build_analyzer(args: &LexiconArgs) -> anyhow::Result<Analyzer> {
+    let mut lexicon = if args.replace_lexicons {
+        Lexicon::default()
+    } else {
+        Lexicon::embedded().context("the shipped lexicons are invalid")?
+    };
+    if let Some(dir) = &args.lexicons {
+        lexicon.extend(Lexicon::load_dir(dir)?);
+    }
+    Ok(Analyzer::new(lexicon)?)
+}
+
+/// Exit 1 when any finding reaches the `--fail-on` severity.
+fn exit_code<'a>(analyses: impl IntoIterator<Item = &'a Analysis>, fail_on: FailOn) -> ExitCode {
+    let threshold = match fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+        FailOn::Never => return ExitCode::SUCCESS,
+    };
+    let failed = analyses
+        .into_iter()
+        .any(|a| a.worst().is_some_and(|s| s >= threshold));
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

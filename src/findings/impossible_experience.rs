@@ -1,0 +1,49 @@
+//! `impossible-experience`: more years of a technology than it has existed ("10 years of
+//! Kubernetes", first released 2014). Release years come from the technology lexicon.
+
+use super::Context;
+use crate::lexicon::Category;
+use crate::posting::{Finding, Severity};
+use crate::scorer::fmt_years;
+
+/// How far after a years figure a technology name may stand ("5+ years of hands-on Kubernetes").
+const REACH: usize = 60;
+
+pub fn check(cx: &Context) -> Option<Finding> {
+    let doc = cx.doc;
+    let this_year = current_year();
+    for mention in &cx.analysis.experience.mentions {
+        let end = mention.span.end;
+        for (hit, entry) in doc.hits_of(Category::Technology, "released") {
+            let span = doc.span(hit.start..hit.end);
+            let between = doc.original.get(end..span.start).unwrap_or("\n");
+            if span.start < end || span.start - end > REACH || between.contains(['\n', '.', ';']) {
+                continue;
+            }
+            let existed = this_year - entry.number();
+            if mention.min > existed + 0.5 {
+                return Some(Finding {
+                    code: "impossible-experience",
+                    severity: Severity::Error,
+                    message: format!(
+                        "Asks for {} years of {}, which was first released in {} (about {} years ago).",
+                        fmt_years(mention.min),
+                        span.text,
+                        entry.value,
+                        fmt_years(existed)
+                    ),
+                    spans: vec![mention.span.clone(), span],
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The current calendar year (UTC) from the system clock.
+fn current_year() -> f64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    (1970.0 + secs as f64 / (365.2425 * 86_400.0)).floor()
+}

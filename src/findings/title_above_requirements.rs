@@ -1,0 +1,38 @@
+//! `title-above-requirements`: a Senior or higher title over requirements that ask for no
+//! experience, or an executive title over a role with no organisation-wide leadership.
+
+use super::Context;
+use crate::level::Level;
+use crate::posting::{Finding, Severity};
+
+pub fn check(cx: &Context) -> Option<Finding> {
+    let a = cx.analysis;
+    let title = a.title_level?;
+    if title < Level::MidSenior {
+        return None;
+    }
+    let no_experience = a.experience.min_years.is_some_and(|y| y < 1.0)
+        || a.implied_level.is_some_and(|l| l <= Level::Entry);
+    let l = &a.leadership;
+    let hands_on_executive = title == Level::Executive
+        && a.implied_level.is_some_and(|i| i <= Level::MidSenior)
+        && !l.people_management
+        && !l.strategy
+        && !l.budget;
+    if !no_experience && !hands_on_executive {
+        return None;
+    }
+    let mut spans = a.title_spans.clone();
+    let message = if no_experience {
+        spans.extend(cx.governing_years_span());
+        format!("The title says {title}, but the requirements ask for little or no experience; the title oversells the role.")
+    } else {
+        format!("The title says {title}, but the posting describes no organisation-wide leadership, strategy or budget.")
+    };
+    Some(Finding {
+        code: "title-above-requirements",
+        severity: Severity::Warning,
+        message,
+        spans,
+    })
+}

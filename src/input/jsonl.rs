@@ -1,0 +1,151 @@
+//! JSON Lines: one posting object a line. Field names follow the common scraped schemas.
+
+use std::io::BufRead;
+
+use serde_json::Value;
+
+use super::RowError;
+use crate::level::Level;
+use crate::posting::Posting;
+
+pub const ID_FIELDS: &[&str] = &["id", "job_id", "job_url", "url"];
+pub const TITLE_FIELDS: &[&str] = &["title", "job_title", "posting_title"];
+pub const TEXT_FIELDS: &[&str] = &[
+    "description",
+    "job_description",
+    "jobDescription",
+    "job_details",
+    "text",
+];
+pub const LEVEL_FIELDS: &[&str] = &[
+    "seniority",
+    "seniority_level",
+    "formatted_experience_level",
+    "experience_level",
+    "job_level",
+    "label",
+];
+
+/// One line of a JSONL file: the posting, and the whole object for callers that need more
+/// (gold annotations).
+pub struct JsonlRecord {
+    pub posting: Posting,
+    pub object: serde_json::Map<String, Value>,
+}
+
+/// Reads JSON Lines; each broken line becomes an error with `name:line`, the rest go on.
+pub fn read_jsonl<R: BufRead>(
+    name: impl Into<String>,
+    reader: R,
+) -> impl Iterator<Item = Result<JsonlRecord, RowError>> {
+    let name = name.into();
+    let mut buf = Vec::new();
+    let mut reader = reader;
+    let mut line_no = 0;
+    std::iter::from_fn(move || loop {
+        buf.clear();
+        line_no += 1;
+        let location = format!("{name}:{line_no}");
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                return Some(Err(RowError {
+                    location,
+                    message: e.to_string(),
+                }))
+            }
+        }
+        let line = match std::str::from_utf8(&buf) {
+            Ok(s) => s.trim(),
+            Err(e) => {
+                return Some(Err(RowError {
+                    location,
+                    message: format!("invalid UTF-8: {e}"),
+                }))
+            }
+        };
+        if line.is_empty() {
+            continue;
+        }
+        return Some(parse_line(line, &location));
+    })
+}
+
+fn parse_line(line: &str, location: &str) -> Result<JsonlRecord, RowError> {
+    let err = |message: String| RowError {
+        location: location.to_string(),
+        message,
+    };
+    let value: Value = serde_json::from_str(line).map_err(|e| err(format!("invalid JSON: {e}")))?;
+    let Value::Object(object) = value else {
+        return Err(err("expected a JSON object per line".into()));
+    };
+    let posting = posting_from_object(&object, location).map_err(err)?;
+    Ok(JsonlRecord { posting, object })
+}
+
+/// Builds a posting from a JSON object by the usual field names.
+pub fn posting_from_object(
+    object: &serde_json::Map<String, Value>,
+    location: &str,
+) -> Result<Posting, String> {
+    let field = |names: &[&str]| -> Result<Option<String>, String> {
+        for name in names {
+            match object.get(*name) {
+                None | Some(Value::Null) => continue,
+                Some(Value::String(s)) => return Ok(Some(s.clone())),
+                Some(Value::Number(n)) => return Ok(Some(n.to_string())),
+                Some(other) => {
+                    return Err(format!(
+                        "field {name:?} should be a string, found {}",
+                        kind(other)
+                    ))
+                }
+            }
+        }
+        Ok(None)
+    };
+    let description = field(TEXT_FIELDS)?.ok_or_else(|| {
+        format!(
+            "no posting text (one of the fields {})",
+            TEXT_FIELDS.join(", ")
+        )
+    })?;
+    Ok(Posting {
+        declared: field(LEVEL_FIELDS)?.as_deref().and_then(Level::parse),
+        ..Posting::new(
+            field(ID_FIELDS)?.unwrap_or_else(|| location.to_string()),
+            field(TITLE_FIELDS)?.unwrap_or_default(),
+            description,
+        )
+    })
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_lines_are_reported_and_the_rest_read() {
+        let data = "{\"id\":\"a\",\"title\":\"T\",\"description\":\"d\",\"label\":\"Entry level\"}\nnot json\n[1]\n\n{\"id\":7,\"description\":\"x\"}\n";
+        let rows: Vec<_> = read_jsonl("f.jsonl", data.as_bytes()).collect();
+        assert_eq!(rows.len(), 4);
+        let first = rows[0].as_ref().unwrap();
+        assert_eq!(first.posting.declared, Some(Level::Entry));
+        assert_eq!(rows[1].as_ref().err().unwrap().location, "f.jsonl:2");
+        assert!(rows[2].as_ref().err().unwrap().message.contains("object"));
+        assert_eq!(rows[3].as_ref().unwrap().posting.id, "7");
+    }
+}

@@ -1,0 +1,20 @@
+//! The shipped lexicons, compiled into the binary.
+
+macro_rules! lexicon_files {
+    ($($lang:literal => [$($stem:literal),* $(,)?]),* $(,)?) => {
+        /// `(language, path, contents)` of every shipped lexicon file.
+        pub const FILES: &[(&str, &str, &str)] = &[
+            $($(
+                (
+                    $lang,
+                    concat!("lexicons/", $lang, "/", $stem, ".tsv"),
+                    include_str!(concat!("../../lexicons/", $lang, "/", $stem, ".tsv")),
+                ),
+            )*)*
+        ];
+    };
+}
+
+lexicon_files! {
+    "en" => ["autonomy", "context", "degree", "experience", "leadership", "technology", "title"],
+}

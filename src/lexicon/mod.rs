@@ -1,0 +1,258 @@
+//! Lexicons: the phrases rung looks for, kept as data.
+//!
+//! Each language has a folder (`lexicons/en/`) with one tab-separated file per category.
+//! Every line is `phrase<TAB>signal<TAB>value<TAB>note`; `#` starts a comment line and the
+//! first line is the header. A phrase is matched case-insensitively as whole words; a phrase
+//! written between slashes (`/lead(s|ing)? (the )?team/`) is a regular expression over the
+//! normalised (lower-cased) text instead. The shipped files are embedded in the binary; a user's
+//! `--lexicons DIR` goes through the same parser.
+
+mod embedded;
+mod parse;
+
+use std::path::{Path, PathBuf};
+
+pub use parse::{parse_file, LexiconError};
+
+/// The file a lexicon entry belongs to, which decides what its signals mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Experience,
+    Degree,
+    Autonomy,
+    Leadership,
+    Title,
+    Context,
+    Technology,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Experience,
+        Category::Degree,
+        Category::Autonomy,
+        Category::Leadership,
+        Category::Title,
+        Category::Context,
+        Category::Technology,
+    ];
+
+    /// The file stem that holds this category (`experience.tsv`).
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            Category::Experience => "experience",
+            Category::Degree => "degree",
+            Category::Autonomy => "autonomy",
+            Category::Leadership => "leadership",
+            Category::Title => "title",
+            Category::Context => "context",
+            Category::Technology => "technology",
+        }
+    }
+
+    pub fn from_file_stem(stem: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.file_stem() == stem)
+    }
+
+    /// The signals a file of this category may set, and whether each one's value must be a
+    /// number, a level name, or a word from a fixed list.
+    pub fn signals(self) -> &'static [(&'static str, ValueKind)] {
+        use ValueKind::*;
+        match self {
+            Category::Experience => &[
+                ("years", Number),
+                ("level", Level),
+                ("number", Number),
+                ("unit", Number),
+                ("min-marker", Words(&["min", "over"])),
+                ("plus-marker", Words(&["plus"])),
+                ("keyword", Words(&["experience"])),
+                ("not-requirement", Words(&["before", "after"])),
+            ],
+            Category::Degree => &[
+                ("degree", Degree),
+                ("abbreviation", Degree),
+                ("equivalent", Words(&["yes"])),
+                ("enrolled", Words(&["yes"])),
+            ],
+            Category::Autonomy => &[("autonomy", Words(&["high", "low", "none"]))],
+            Category::Leadership => &[
+                ("people_management", Words(&["yes", "no"])),
+                ("mentoring", Words(&["yes", "no"])),
+                ("leads_work", Words(&["yes", "no"])),
+                ("strategy", Words(&["yes", "no"])),
+                ("budget", Words(&["yes", "no"])),
+            ],
+            Category::Title => &[("level", LevelOrNone)],
+            Category::Context => &[
+                (
+                    "section",
+                    Words(&["required", "preferred", "duties", "other"]),
+                ),
+                ("preferred", Words(&["before", "after", "any"])),
+            ],
+            Category::Technology => &[("released", Number)],
+        }
+    }
+}
+
+/// Degree levels, lowest first, as SPEC.md names them.
+pub const DEGREE_LEVELS: &[&str] = &[
+    "none",
+    "high-school",
+    "vocational",
+    "associate",
+    "bachelor",
+    "master",
+    "doctorate",
+];
+
+/// What a lexicon value must look like for a given signal.
+#[derive(Clone, Copy, Debug)]
+pub enum ValueKind {
+    Number,
+    Level,
+    LevelOrNone,
+    /// A degree level, or `not-a-degree` for words that only look like one.
+    Degree,
+    Words(&'static [&'static str]),
+}
+
+/// A phrase is either literal words or a regular expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pattern {
+    Literal(String),
+    Regex(String),
+}
+
+impl Pattern {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Pattern::Literal(s) | Pattern::Regex(s) => s,
+        }
+    }
+}
+
+/// One line of a lexicon file.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub lang: String,
+    pub category: Category,
+    pub pattern: Pattern,
+    pub signal: String,
+    pub value: String,
+    pub note: String,
+    /// Where the entry was read from, for messages (`lexicons/en/degree.tsv:12`).
+    pub origin: String,
+}
+
+impl Entry {
+    /// The value as a number; validation guarantees it parses for numeric signals.
+    pub fn number(&self) -> f64 {
+        self.value.parse().unwrap_or(0.0)
+    }
+}
+
+/// All entries loaded, in load order.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    pub entries: Vec<Entry>,
+}
+
+impl Lexicon {
+    /// The lexicons shipped with rung, parsed once per call (callers keep the result).
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::default();
+        for (lang, file, text) in embedded::FILES {
+            lexicon.extend_from_text(lang, file, text)?;
+        }
+        Ok(lexicon)
+    }
+
+    /// Reads a user's lexicon folder: either `DIR/<lang>/<category>.tsv` or `DIR/<category>.tsv`
+    /// (taken as English).
+    pub fn load_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::default();
+        let mut files = Vec::new();
+        collect_tsv(dir, "en", &mut files)?;
+        if files.is_empty() {
+            return Err(LexiconError::Io {
+                path: dir.display().to_string(),
+                message: "no lexicon files (*.tsv) found".into(),
+            });
+        }
+        files.sort();
+        for (lang, path) in files {
+            let text = std::fs::read_to_string(&path).map_err(|e| LexiconError::Io {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })?;
+            let name = path.display().to_string();
+            lexicon.extend_from_text(&lang, &name, &text)?;
+        }
+        Ok(lexicon)
+    }
+
+    fn extend_from_text(&mut self, lang: &str, file: &str, text: &str) -> Result<(), LexiconError> {
+        let stem = Path::new(file)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("");
+        let category = Category::from_file_stem(stem).ok_or_else(|| LexiconError::Io {
+            path: file.to_string(),
+            message: format!(
+                "unknown lexicon category {stem:?}; expected one of: {}",
+                Category::ALL.map(|c| c.file_stem()).join(", ")
+            ),
+        })?;
+        self.entries.extend(parse_file(lang, category, file, text)?);
+        Ok(())
+    }
+
+    /// Adds another lexicon's entries after this one's (`--lexicons DIR` extending defaults).
+    pub fn extend(&mut self, other: Lexicon) {
+        self.entries.extend(other.entries);
+    }
+
+    /// Entries of one category and signal.
+    pub fn select<'a>(
+        &'a self,
+        category: Category,
+        signal: &'a str,
+    ) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries
+            .iter()
+            .filter(move |e| e.category == category && e.signal == signal)
+    }
+}
+
+fn collect_tsv(
+    dir: &Path,
+    lang: &str,
+    out: &mut Vec<(String, PathBuf)>,
+) -> Result<(), LexiconError> {
+    let read = std::fs::read_dir(dir).map_err(|e| LexiconError::Io {
+        path: dir.display().to_string(),
+        message: e.to_string(),
+    })?;
+    for item in read {
+        let path = item
+            .map_err(|e| LexiconError::Io {
+                path: dir.display().to_string(),
+                message: e.to_string(),
+            })?
+            .path();
+        if path.is_dir() {
+            let sub = path
+                .file_name()
+                .and_then(|s| s.to_str())
+                .unwrap_or("en")
+                .to_string();
+            collect_tsv(&path, &sub, out)?;
+        } else if path.extension().is_some_and(|x| x == "tsv") {
+            out.push((lang.to_string(), path));
+        }
+    }
+    Ok(())
+}

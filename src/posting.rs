@@ -1,0 +1,223 @@
+//! What rung reads (a posting) and what it reports (an analysis), in the shape of the JSON
+//! output contract of SPEC.md. Field names here are the wire format: keep them stable.
+
+use serde::Serialize;
+
+use crate::level::{Band, Level};
+
+/// One job posting as read from any input.
+#[derive(Clone, Debug)]
+pub struct Posting {
+    /// The input's own id, else the path or `path:row`.
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// The level the poster declared (a `label` / `seniority_level` field, or `--declared`).
+    pub declared: Option<Level>,
+    /// The line of its file on which the description starts (1 when it is the whole file),
+    /// so reports can show file line numbers; spans stay relative to the description.
+    pub description_line: usize,
+}
+
+impl Default for Posting {
+    fn default() -> Posting {
+        Posting {
+            id: String::new(),
+            title: String::new(),
+            description: String::new(),
+            declared: None,
+            description_line: 1,
+        }
+    }
+}
+
+impl Posting {
+    /// A posting from its title and description.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Posting {
+        Posting {
+            id: id.into(),
+            title: title.into(),
+            description: description.into(),
+            ..Posting::default()
+        }
+    }
+}
+
+/// Which text of the posting a span points into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Title,
+    Description,
+}
+
+/// A piece of the posting's own text: byte offsets into the original UTF-8 as given, 1-based
+/// line and column (in characters), and the verbatim text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub field: Field,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+}
+
+/// Whether a stated requirement must be met or is only wished for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Requirement {
+    Required,
+    Preferred,
+}
+
+/// Whether a years figure is about experience overall or one skill ("2+ years of Python").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    Overall,
+    Skill,
+}
+
+/// One years-of-experience statement.
+#[derive(Clone, Debug, Serialize)]
+pub struct YearsMention {
+    pub min: f64,
+    pub max: Option<f64>,
+    pub requirement: Requirement,
+    pub scope: Scope,
+    /// Statements joined by "or" share a group: any one of them suffices.
+    pub group: usize,
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Experience {
+    pub min_years: Option<f64>,
+    pub max_years: Option<f64>,
+    pub preferred_years: Option<f64>,
+    pub mentions: Vec<YearsMention>,
+    /// Experience-level phrases with no number ("entry level", "proven track record").
+    pub phrases: Vec<LevelPhrase>,
+}
+
+/// A phrase that points at a level by itself.
+#[derive(Clone, Debug, Serialize)]
+pub struct LevelPhrase {
+    pub level: Level,
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Degree {
+    pub level: Option<&'static str>,
+    pub required: Option<bool>,
+    pub or_equivalent: bool,
+    pub enrolled_student: bool,
+    pub mentions: Vec<DegreeMention>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DegreeMention {
+    pub level: &'static str,
+    pub requirement: Requirement,
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Leadership {
+    pub people_management: bool,
+    pub mentoring: bool,
+    pub leads_work: bool,
+    pub strategy: bool,
+    pub budget: bool,
+    pub mentions: Vec<LeadershipMention>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LeadershipMention {
+    pub signal: String,
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Autonomy {
+    High,
+    Low,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub spans: Vec<Span>,
+}
+
+/// One reason the scorer leaned toward a level.
+#[derive(Clone, Debug, Serialize)]
+pub struct Evidence {
+    pub level: Level,
+    pub weight: f64,
+    pub reason: String,
+    pub spans: Vec<Span>,
+}
+
+/// Everything rung says about one posting.
+#[derive(Clone, Debug, Serialize)]
+pub struct Analysis {
+    pub id: String,
+    pub title: String,
+    pub title_level: Option<Level>,
+    #[serde(serialize_with = "serialize_implied")]
+    pub implied_level: Option<Level>,
+    pub band: Option<Band>,
+    pub confidence: f64,
+    pub experience: Experience,
+    pub degree: Degree,
+    pub leadership: Leadership,
+    pub autonomy: Option<Autonomy>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared_level: Option<Level>,
+    pub evidence: Vec<Evidence>,
+    pub title_spans: Vec<Span>,
+    pub findings: Vec<Finding>,
+}
+
+fn serialize_implied<S: serde::Serializer>(level: &Option<Level>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(level.map_or("undetermined", Level::as_str))
+}
+
+impl Analysis {
+    /// The most severe finding, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}

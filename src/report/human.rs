@@ -1,0 +1,174 @@
+//! The human report of `rung check`: a summary on top, then each piece of evidence and each
+//! finding shown in the posting's own text with the match underlined, as compilers show
+//! diagnostics (rendered by annotate-snippets). The caller decides about colour.
+
+use annotate_snippets::{Level as Tone, Message, Renderer, Snippet};
+
+use crate::posting::{Analysis, Autonomy, Field, Posting, Severity, Span};
+use crate::scorer::fmt_years;
+
+/// Renders one analysis. `origin` names the posting's file; `styled` adds ANSI colour.
+pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = summary(analysis);
+    for e in &analysis.evidence {
+        let title = format!("{} (weight {}): {}", e.level, e.weight, e.reason);
+        let message = with_spans(
+            Tone::Note.title(&title).id("evidence"),
+            posting,
+            origin,
+            &e.spans,
+            "",
+        );
+        out.push_str(&format!("{}\n\n", renderer.render(message)));
+    }
+    for f in &analysis.findings {
+        let tone = match f.severity {
+            Severity::Error => Tone::Error,
+            Severity::Warning => Tone::Warning,
+            Severity::Info => Tone::Info,
+        };
+        let message = with_spans(
+            tone.title(&f.message).id(f.code),
+            posting,
+            origin,
+            &f.spans,
+            f.code,
+        );
+        out.push_str(&format!("{}\n\n", renderer.render(message)));
+    }
+    let counts = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
+    out.push_str(&format!(
+        "{} finding(s): {} error, {} warning, {} info\n",
+        analysis.findings.len(),
+        counts(Severity::Error),
+        counts(Severity::Warning),
+        counts(Severity::Info)
+    ));
+    out
+}
+
+fn with_spans<'a>(
+    message: Message<'a>,
+    posting: &'a Posting,
+    origin: &'a str,
+    spans: &[Span],
+    label: &'a str,
+) -> Message<'a> {
+    let title: Vec<_> = spans
+        .iter()
+        .filter(|s| s.field == Field::Title)
+        .map(|s| s.start..s.end)
+        .collect();
+    let body: Vec<_> = spans
+        .iter()
+        .filter(|s| s.field == Field::Description)
+        .map(|s| s.start..s.end)
+        .collect();
+    let mut snippets = Vec::new();
+    if !title.is_empty() {
+        snippets.push(
+            Snippet::source(&posting.title)
+                .origin("title")
+                .annotations(title.into_iter().map(|r| Tone::Info.span(r).label(label))),
+        );
+    }
+    if !body.is_empty() {
+        snippets.push(
+            Snippet::source(&posting.description)
+                .origin(origin)
+                .line_start(posting.description_line)
+                .fold(true)
+                .annotations(body.into_iter().map(|r| Tone::Info.span(r).label(label))),
+        );
+    }
+    message.snippets(snippets)
+}
+
+fn summary(a: &Analysis) -> String {
+    let level = a.implied_level.map_or("undetermined", |l| l.as_str());
+    let band = a.band.map_or("-".to_string(), |b| {
+        serde_json::to_value(b)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
+    });
+    let title_level = a.title_level.map_or("none stated", |l| l.as_str());
+    let exp = &a.experience;
+    let years = match (exp.min_years, exp.max_years, exp.preferred_years) {
+        (Some(min), Some(max), _) => {
+            format!("{}-{} years required", fmt_years(min), fmt_years(max))
+        }
+        (Some(min), None, _) => format!("{}+ years required", fmt_years(min)),
+        (None, _, Some(p)) => format!("{} years preferred", fmt_years(p)),
+        (None, _, None) => "no years stated".to_string(),
+    };
+    let degree = match (a.degree.level, a.degree.required) {
+        (Some(l), Some(true)) => format!(
+            "{l} required{}",
+            if a.degree.or_equivalent {
+                " (or equivalent)"
+            } else {
+                ""
+            }
+        ),
+        (Some(l), _) => format!("{l} preferred"),
+        (None, _) => "none stated".to_string(),
+    };
+    let l = &a.leadership;
+    let leadership: Vec<&str> = [
+        (l.people_management, "people management"),
+        (l.mentoring, "mentoring"),
+        (l.leads_work, "leads work"),
+        (l.strategy, "strategy"),
+        (l.budget, "budget"),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, name)| *name)
+    .collect();
+    let autonomy = match a.autonomy {
+        Some(Autonomy::High) => "high",
+        Some(Autonomy::Low) => "low",
+        None => "not stated",
+    };
+    let mut s = format!(
+        "{}\n",
+        if a.title.is_empty() {
+            "(untitled posting)"
+        } else {
+            &a.title
+        }
+    );
+    s.push_str(&format!(
+        "  implied level  {level} (band {band}, confidence {:.2})\n",
+        a.confidence
+    ));
+    s.push_str(&format!("  title level    {title_level}\n"));
+    if let Some(d) = a.declared_level {
+        s.push_str(&format!("  declared level {d}\n"));
+    }
+    s.push_str(&format!("  experience     {years}\n"));
+    s.push_str(&format!(
+        "  degree         {degree}{}\n",
+        if a.degree.enrolled_student {
+            ", must be a student"
+        } else {
+            ""
+        }
+    ));
+    s.push_str(&format!(
+        "  leadership     {}\n",
+        if leadership.is_empty() {
+            "none stated".to_string()
+        } else {
+            leadership.join(", ")
+        }
+    ));
+    s.push_str(&format!("  autonomy       {autonomy}\n\n"));
+    s
+}

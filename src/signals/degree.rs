@@ -1,0 +1,133 @@
+//! Degree: the lowest degree that satisfies the requirement, whether it is required, whether
+//! experience may replace it, and whether the candidate must still be a student.
+
+use std::ops::Range;
+
+use crate::analyzer::Doc;
+use crate::lexicon::{Category, DEGREE_LEVELS};
+use crate::posting::{Degree, DegreeMention, Experience, Requirement};
+
+/// Words that may follow a degree abbreviation ("BS in", "MS/PhD", "BA or"); anything else
+/// ("MS Office", "BA team") means the letters are not a degree.
+const ABBREVIATION_FOLLOWERS: &[&str] = &[
+    "in",
+    "or",
+    "and",
+    "degree",
+    "from",
+    "with",
+    "plus",
+    "of",
+    "required",
+    "preferred",
+    "level",
+];
+
+pub fn extract(doc: &Doc, experience: &Experience) -> Degree {
+    let text = &doc.norm.text;
+    let mut degree = Degree::default();
+    let enrolled: Vec<Range<usize>> = doc
+        .hits_of(Category::Degree, "enrolled")
+        .filter(|(h, _)| !doc.outside_requirements(h.start))
+        .filter_map(|(h, _)| doc.segment_at(h.start).map(|s| s.range.clone()))
+        .collect();
+    degree.enrolled_student = !enrolled.is_empty();
+
+    let found: Vec<(Range<usize>, &'static str)> = doc
+        .hits
+        .iter()
+        .filter_map(|h| {
+            let e = doc.entry(h);
+            let abbreviation = e.signal == "abbreviation";
+            if e.category != Category::Degree || !(e.signal == "degree" || abbreviation) {
+                return None;
+            }
+            if abbreviation && !abbreviation_is_degree(doc, h.start, h.end) {
+                return None;
+            }
+            if doc.outside_requirements(h.start) || enrolled.iter().any(|r| r.contains(&h.start)) {
+                return None;
+            }
+            // "not-a-degree" entries only claim their words; they find no level here.
+            let level = DEGREE_LEVELS.iter().find(|l| **l == e.value)?;
+            Some((h.start..h.end, *level))
+        })
+        .collect();
+    let ranges: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
+    degree.mentions = found
+        .iter()
+        .map(|(range, level)| DegreeMention {
+            level,
+            requirement: doc.requirement(range.clone(), &ranges),
+            span: doc.span(range.clone()),
+        })
+        .collect();
+    let rank = |l: &str| DEGREE_LEVELS.iter().position(|x| *x == l).unwrap_or(0);
+    let lowest = |req: Requirement| {
+        degree
+            .mentions
+            .iter()
+            .filter(|m| m.requirement == req)
+            .min_by_key(|m| rank(m.level))
+            .map(|m| m.level)
+    };
+    if let Some(level) = lowest(Requirement::Required) {
+        degree.level = Some(level);
+        degree.required = Some(true);
+    } else if let Some(level) = lowest(Requirement::Preferred) {
+        degree.level = Some(level);
+        degree.required = Some(false);
+    }
+    if degree.level == Some("none") {
+        degree.required = Some(false);
+    }
+    degree.or_equivalent = degree.level.is_some() && replaceable(doc, &found, experience, text);
+    degree
+}
+
+/// "or equivalent experience" in a degree's sentence, or "degree or 4 years of experience".
+fn replaceable(
+    doc: &Doc,
+    found: &[(Range<usize>, &str)],
+    experience: &Experience,
+    text: &str,
+) -> bool {
+    let segments: Vec<Range<usize>> = found
+        .iter()
+        .filter_map(|(r, _)| doc.segment_at(r.start).map(|s| s.range.clone()))
+        .collect();
+    let equivalent = doc
+        .hits_of(Category::Degree, "equivalent")
+        .any(|(h, _)| segments.iter().any(|s| s.contains(&h.start)));
+    // "Bachelor's degree or four years of work experience".
+    let years_instead = found.iter().any(|(r, _)| {
+        let Some(segment) = doc.segment_at(r.start) else {
+            return false;
+        };
+        let after = &text[r.end..segment.range.end];
+        after.find(" or ").is_some_and(|at| {
+            let rest = &after[at..];
+            rest.contains("year") && rest.contains("experience") && experience.min_years.is_some()
+        })
+    });
+    equivalent || years_instead
+}
+
+/// Letters such as "BS" or "MA" are a degree only in upper case and before a degree-ish word.
+fn abbreviation_is_degree(doc: &Doc, start: usize, end: usize) -> bool {
+    let original = doc.span(start..end).text;
+    if !original.chars().any(|c| c.is_uppercase()) {
+        return false;
+    }
+    let text = &doc.norm.text;
+    let after = text[end..].trim_start();
+    if after.starts_with(['/', ',', '(', ')', '+', '.', ';']) || after.is_empty() {
+        return true;
+    }
+    let before = text[..start].trim_end();
+    if before.ends_with('/') || before.ends_with(" or") {
+        return true;
+    }
+    let next: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+    ABBREVIATION_FOLLOWERS.contains(&next.as_str())
+}

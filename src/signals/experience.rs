@@ -1,0 +1,316 @@
+//! Experience: years requirements (the years grammar) and experience-level phrases.
+//!
+//! The grammar is assembled from the experience lexicon's word lists (number words, units,
+//! "at least" markers, "or more" markers), so a new language adds words, not code.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use regex::{Captures, Regex};
+
+use crate::analyzer::{Analyzer, Doc};
+use crate::level::Level;
+use crate::lexicon::{Category, Lexicon};
+use crate::posting::{Experience, LevelPhrase, Requirement, Scope, YearsMention};
+use crate::text::Section;
+
+/// The compiled years-of-experience grammar.
+pub struct YearsGrammar {
+    regex: Regex,
+    numbers: HashMap<String, f64>,
+    units: HashMap<String, f64>,
+    /// Phrases right before a figure that make it no requirement ("in the past", "after").
+    not_before: Vec<String>,
+    /// Phrases right after a figure that make it no requirement ("ago", "of age", "contract").
+    not_after: Vec<String>,
+    /// Words that, between the unit and "experience", keep a figure about experience overall.
+    general: Vec<String>,
+}
+
+fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut words: Vec<&str> = words.collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+impl YearsGrammar {
+    pub fn new(lexicon: &Lexicon) -> Result<YearsGrammar, String> {
+        let words = |signal: &'static str| {
+            lexicon
+                .select(Category::Experience, signal)
+                .map(|e| e.pattern.as_str().to_string())
+                .collect::<Vec<_>>()
+        };
+        let numbers: HashMap<String, f64> = lexicon
+            .select(Category::Experience, "number")
+            .map(|e| (e.pattern.as_str().to_string(), e.number()))
+            .collect();
+        let units: HashMap<String, f64> = lexicon
+            .select(Category::Experience, "unit")
+            .map(|e| (e.pattern.as_str().to_string(), e.number()))
+            .collect();
+        if units.is_empty() {
+            return Err("the experience lexicon defines no year units".into());
+        }
+        let min_markers = words("min-marker");
+        let plus_markers = words("plus-marker");
+        let num = format!(
+            r"(?:\d{{1,2}}(?:[.,]\d)?|{})(?:\s*\(\s*\d{{1,2}}\s*\))?",
+            alternation(numbers.keys().map(String::as_str))
+        );
+        let min = alternation(min_markers.iter().map(String::as_str));
+        let plus = alternation(plus_markers.iter().map(String::as_str));
+        let unit = alternation(units.keys().map(String::as_str));
+        let source = format!(
+            r"(?x)
+            (?-u:\b)
+            (?:(?P<min>{min})\s+)?
+            (?:between\s+)?
+            (?P<a>{num})\s*(?P<plus1>\+|{plus})?
+            (?:\s*(?:-|to|and|bis|tot)\s*(?P<b>{num})\s*(?P<plus2>\+)?)?
+            \s*(?P<unit>{unit})(?-u:\b)(?:'s?|s')?
+            (?:\s*(?P<plus3>\+|{plus})(?-u:\b)?)?"
+        );
+        let regex = regex::RegexBuilder::new(&source)
+            .size_limit(1 << 24)
+            .build()
+            .map_err(|e| format!("years grammar: {e}"))?;
+        let veto = |position: &str| {
+            lexicon
+                .select(Category::Experience, "not-requirement")
+                .filter(|e| e.value == position)
+                .map(|e| e.pattern.as_str().to_string())
+                .collect::<Vec<_>>()
+        };
+        Ok(YearsGrammar {
+            regex,
+            numbers,
+            units,
+            not_before: veto("before"),
+            not_after: veto("after"),
+            general: words("keyword"),
+        })
+    }
+
+    fn number(&self, s: &str) -> Option<f64> {
+        let head = s.split('(').next().unwrap_or(s).trim();
+        head.replace(',', ".")
+            .parse()
+            .ok()
+            .or_else(|| self.numbers.get(head).copied())
+    }
+
+    /// Every years figure in `text`, before context checks.
+    fn figures<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Figure> + 't {
+        self.regex
+            .captures_iter(text)
+            .filter_map(|c| self.figure(text, &c))
+    }
+
+    fn figure(&self, text: &str, c: &Captures) -> Option<Figure> {
+        let whole = c.get(0)?;
+        let unit = *self.units.get(c.name("unit")?.as_str())?;
+        let a = self.number(c.name("a")?.as_str())? * unit;
+        let b = c
+            .name("b")
+            .and_then(|m| self.number(m.as_str()))
+            .map(|n| n * unit);
+        let plus =
+            c.name("plus1").is_some() || c.name("plus2").is_some() || c.name("plus3").is_some();
+        // "4-year degree", "2-year contract": a hyphenated figure describes a noun.
+        let hyphenated = text[c.name("a")?.end()..c.name("unit")?.start()].trim() == "-"
+            && !self.followed_by_keyword(text, whole.end());
+        if hyphenated || a > 40.0 || b.is_some_and(|b| b < a || b > 50.0) {
+            return None;
+        }
+        Some(Figure {
+            range: whole.start()..whole.end(),
+            min: a,
+            max: if plus { None } else { b },
+        })
+    }
+
+    fn followed_by_keyword(&self, text: &str, end: usize) -> bool {
+        let after = text[end..].trim_start();
+        after.starts_with("experience") || after.starts_with("exp")
+    }
+
+    fn vetoed(&self, text: &str, range: &Range<usize>) -> bool {
+        let before = text[..range.start].trim_end();
+        let after = text[range.end..].trim_start();
+        let ends_word = |s: &str, w: &str| {
+            s.ends_with(w)
+                && s[..s.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        };
+        let starts_word = |s: &str, w: &str| {
+            s.starts_with(w)
+                && s[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        };
+        self.not_before.iter().any(|w| ends_word(before, w))
+            || self.not_after.iter().any(|w| starts_word(after, w))
+    }
+
+    /// Overall experience unless a skill or domain sits between the figure and "experience".
+    fn scope(&self, text: &str, end: usize, segment_end: usize) -> Scope {
+        let rest = &text[end..segment_end];
+        let Some(at) = rest.find("experience") else {
+            return Scope::Skill;
+        };
+        let overall = rest[..at]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .all(|w| matches!(w, "of" | "in" | "the") || self.general.iter().any(|g| g == w));
+        if overall {
+            Scope::Overall
+        } else {
+            Scope::Skill
+        }
+    }
+}
+
+struct Figure {
+    range: Range<usize>,
+    min: f64,
+    max: Option<f64>,
+}
+
+/// A mention before its span is resolved against the original text.
+struct Draft {
+    min: f64,
+    max: Option<f64>,
+    requirement: Requirement,
+    scope: Scope,
+    group: usize,
+    range: Range<usize>,
+}
+
+/// Reads the experience requirements of a description.
+pub fn extract(analyzer: &Analyzer, doc: &Doc) -> Experience {
+    let grammar = &analyzer.years;
+    let text = &doc.norm.text;
+    let figures: Vec<Figure> = grammar
+        .figures(text)
+        .filter(|f| !grammar.vetoed(text, &f.range))
+        .filter(|f| about_experience(doc, f))
+        .collect();
+    let ranges: Vec<Range<usize>> = figures.iter().map(|f| f.range.clone()).collect();
+    let mut drafts: Vec<Draft> = Vec::new();
+    for figure in &figures {
+        let segment_end = doc
+            .segment_at(figure.range.start)
+            .map_or(text.len(), |s| s.range.end);
+        let group = match drafts.last() {
+            Some(prev) if alternatives(doc, &prev.range, &figure.range) => prev.group,
+            Some(prev) => prev.group + 1,
+            None => 0,
+        };
+        drafts.push(Draft {
+            min: figure.min,
+            max: figure.max,
+            requirement: doc.requirement(figure.range.clone(), &ranges),
+            scope: grammar.scope(text, figure.range.end, segment_end),
+            group,
+            range: figure.range.clone(),
+        });
+    }
+    for (hit, entry) in doc.hits_of(Category::Experience, "years") {
+        if doc.outside_requirements(hit.start) {
+            continue;
+        }
+        let group = drafts.iter().map(|d| d.group + 1).max().unwrap_or(0);
+        drafts.push(Draft {
+            min: entry.number(),
+            max: None,
+            requirement: Requirement::Required,
+            scope: Scope::Overall,
+            group,
+            range: hit.start..hit.end,
+        });
+    }
+    let mut experience = summarise(&drafts);
+    experience.mentions = drafts
+        .into_iter()
+        .map(|d| YearsMention {
+            min: d.min,
+            max: d.max,
+            requirement: d.requirement,
+            scope: d.scope,
+            group: d.group,
+            span: doc.span(d.range),
+        })
+        .collect();
+    experience.phrases = doc
+        .hits_of(Category::Experience, "level")
+        .filter(|(h, _)| !doc.outside_requirements(h.start))
+        .filter_map(|(h, e)| {
+            Some(LevelPhrase {
+                level: Level::parse(&e.value)?,
+                span: doc.span(h.start..h.end),
+            })
+        })
+        .collect();
+    experience
+}
+
+/// A figure counts when its sentence is about experience, and not about the company.
+fn about_experience(doc: &Doc, figure: &Figure) -> bool {
+    let Some(segment) = doc.segment_at(figure.range.start) else {
+        return false;
+    };
+    if segment.section == Section::Other {
+        return false;
+    }
+    doc.hits_of(Category::Experience, "keyword")
+        .any(|(h, _)| h.start >= segment.range.start && h.end <= segment.range.end)
+}
+
+/// Two figures in one sentence joined by "or" are alternatives: either suffices.
+fn alternatives(doc: &Doc, first: &Range<usize>, second: &Range<usize>) -> bool {
+    let same = match (doc.segment_at(first.start), doc.segment_at(second.start)) {
+        (Some(a), Some(b)) => a.range == b.range,
+        _ => false,
+    };
+    same && doc.norm.text[first.end..second.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "or" || w == "oder")
+}
+
+/// min_years: every required group must be met, and within a group the easiest path counts.
+fn summarise(drafts: &[Draft]) -> Experience {
+    let mut experience = Experience::default();
+    let mut groups: Vec<(usize, &Draft)> = Vec::new();
+    for d in drafts
+        .iter()
+        .filter(|d| d.requirement == Requirement::Required)
+    {
+        match groups.iter_mut().find(|(g, _)| *g == d.group) {
+            Some((_, best)) if d.min < best.min => *best = d,
+            Some(_) => {}
+            None => groups.push((d.group, d)),
+        }
+    }
+    if let Some((_, governing)) = groups
+        .iter()
+        .max_by(|a, b| a.1.min.total_cmp(&b.1.min).then(b.0.cmp(&a.0)))
+    {
+        experience.min_years = Some(governing.min);
+        experience.max_years = governing.max;
+    }
+    experience.preferred_years = drafts
+        .iter()
+        .filter(|d| d.requirement == Requirement::Preferred)
+        .map(|d| d.min)
+        .max_by(f64::total_cmp);
+    experience
+}

@@ -1,0 +1,8 @@
+//! Signal extractors: each reads a prepared posting text and returns one part of the output
+//! contract, every value with the spans it came from.
+
+pub mod autonomy;
+pub mod degree;
+pub mod experience;
+pub mod leadership;
+pub mod title;

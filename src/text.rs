@@ -1,0 +1,387 @@
+//! Text normalisation and segmentation, with byte spans back into the original text.
+//!
+//! Matching runs over a normalised copy of the posting: lower case, plain quotes and dashes,
+//! plain spaces, bullets and glued list items turned into line breaks, HTML entities decoded.
+//! Every normalised byte remembers the original character it came from, so a match in the
+//! normalised text maps back to exact byte offsets in what the user gave.
+
+use std::ops::Range;
+
+/// A normalised copy of one text and the way back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: String,
+    /// For each byte of `text`, the original byte range of the character it came from.
+    origin: Vec<(u32, u32)>,
+    original_len: usize,
+}
+
+impl Normalized {
+    /// Normalises `original`. `keep_glued` says whether a camel-cased word ("JavaScript") is a
+    /// known term to keep whole rather than two list items glued together ("experienceStrong").
+    pub fn new(original: &str, keep_glued: &dyn Fn(&str) -> bool) -> Normalized {
+        let chars: Vec<(usize, char)> = original.char_indices().collect();
+        let mut out = Normalized {
+            text: String::with_capacity(original.len()),
+            origin: Vec::with_capacity(original.len()),
+            original_len: original.len(),
+        };
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            let end = chars.get(i + 1).map_or(original.len(), |&(next, _)| next);
+            if c == '&' {
+                if let Some((decoded, len)) = decode_entity(&original[at..]) {
+                    let last = chars.partition_point(|&(pos, _)| pos < at + len);
+                    let span_end = chars.get(last).map_or(original.len(), |&(p, _)| p);
+                    out.push_char(decoded, at, span_end);
+                    i = last;
+                    continue;
+                }
+            }
+            if glued_boundary(&chars, i, original, keep_glued) {
+                out.push_char('\n', at, at);
+            }
+            out.push_char(c, at, end);
+            i += 1;
+        }
+        out
+    }
+
+    fn push_char(&mut self, c: char, start: usize, end: usize) {
+        let mapped = normalize_char(c);
+        let mut buf = [0u8; 4];
+        match mapped {
+            Mapped::Char(m) => self.push_str(m.encode_utf8(&mut buf), start, end),
+            Mapped::Lower => {
+                for lower in c.to_lowercase() {
+                    self.push_str(lower.encode_utf8(&mut buf), start, end);
+                }
+            }
+        }
+    }
+
+    fn push_str(&mut self, s: &str, start: usize, end: usize) {
+        self.text.push_str(s);
+        self.origin
+            .extend(std::iter::repeat_n((start as u32, end as u32), s.len()));
+    }
+
+    /// The original byte range of the normalised range `range`.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        if range.start >= self.origin.len() {
+            return self.original_len..self.original_len;
+        }
+        let start = self.origin[range.start].0 as usize;
+        let end = if range.end == 0 {
+            start
+        } else {
+            self.origin[(range.end - 1).min(self.origin.len() - 1)].1 as usize
+        };
+        start..end.max(start)
+    }
+}
+
+enum Mapped {
+    Char(char),
+    Lower,
+}
+
+fn normalize_char(c: char) -> Mapped {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => Mapped::Char('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => Mapped::Char('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => Mapped::Char('-'),
+        '\u{2022}' | '\u{00B7}' | '\u{25AA}' | '\u{25CF}' | '\u{25E6}' | '\u{2023}'
+        | '\u{2219}' | '\u{25A0}' | '\u{27A2}' | '\u{2713}' | '\u{2714}' | '\u{2192}'
+        | '\u{25BA}' | '\r' => Mapped::Char('\n'),
+        '\t' | '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\u{2002}'
+        | '\u{2003}' | '\u{3000}' => Mapped::Char(' '),
+        '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => Mapped::Char(' '),
+        c if c.is_control() && c != '\n' => Mapped::Char(' '),
+        _ => Mapped::Lower,
+    }
+}
+
+/// Scraped postings lose the line breaks between list items and headings
+/// ("...experienceStrong skills", "IHRE AUFGABENKonzeption"); a lower-to-upper case change
+/// inside a word, or a sentence end glued to the next word, marks a lost break.
+fn glued_boundary(
+    chars: &[(usize, char)],
+    i: usize,
+    original: &str,
+    keep_glued: &dyn Fn(&str) -> bool,
+) -> bool {
+    if i == 0 || i + 1 >= chars.len() {
+        return false;
+    }
+    let (prev, cur, next) = (chars[i - 1].1, chars[i].1, chars[i + 1].1);
+    if !cur.is_uppercase() || !next.is_lowercase() {
+        return false;
+    }
+    let lower_to_upper = prev.is_lowercase();
+    let caps_run = prev.is_uppercase()
+        && i >= 3
+        && chars[i - 2].1.is_uppercase()
+        && chars[i - 3].1.is_uppercase();
+    let sentence_end = matches!(prev, '.' | ':' | ';' | '!' | '?' | ')')
+        && i >= 2
+        && chars[i - 2].1.is_alphabetic()
+        && chars[i - 2].1.is_lowercase();
+    if !(lower_to_upper || caps_run || sentence_end) {
+        return false;
+    }
+    if sentence_end {
+        return true;
+    }
+    // The whole alphabetic word around the change decides: a known term stays whole.
+    let start = chars[..i]
+        .iter()
+        .rposition(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |p| p + 1);
+    let end = chars[i..]
+        .iter()
+        .position(|&(_, c)| !c.is_alphanumeric())
+        .map_or(chars.len(), |p| p + i);
+    let word_end = chars.get(end).map_or(original.len(), |&(p, _)| p);
+    let word = original[chars[start].0..word_end].to_lowercase();
+    // Short words with an inner capital are names (iOS, McDonald, PhD), not glued items.
+    let left = i - start;
+    left >= 3 && !keep_glued(&word)
+}
+
+fn decode_entity(s: &str) -> Option<(char, usize)> {
+    let end = s.as_bytes().iter().take(10).position(|&b| b == b';')?;
+    let body = &s[1..end];
+    let c = match body {
+        "amp" => '&',
+        "nbsp" => ' ',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" | "rsquo" | "lsquo" => '\'',
+        "ldquo" | "rdquo" => '"',
+        "ndash" | "mdash" => '-',
+        "bull" | "middot" => '\n',
+        _ => {
+            let num = body.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, end + 1))
+}
+
+/// What a stretch of a posting is for, which decides whether its requirements count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    /// Text before any heading, or under a heading rung does not know.
+    General,
+    /// Requirements, qualifications, "what we are looking for".
+    Required,
+    /// Nice to have, preferred qualifications, bonus points.
+    Preferred,
+    /// Responsibilities: what the role does.
+    Duties,
+    /// About us, benefits, how to apply: not requirements.
+    Other,
+}
+
+/// One sentence or list item of the normalised text.
+#[derive(Clone, Debug)]
+pub struct Segment {
+    pub range: Range<usize>,
+    pub section: Section,
+    pub heading: bool,
+}
+
+/// Splits normalised text into lines and sentences. `heading_section` names the section that
+/// a stretch of text (a byte range of `text`) opens when it is a heading, or `None`.
+pub fn segments(
+    text: &str,
+    heading_section: &dyn Fn(Range<usize>) -> Option<Section>,
+) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut section = Section::General;
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let range = pos..pos + line.len();
+        pos += line.len() + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (opened, inline) = heading_of(text, range.clone(), heading_section);
+        if let Some(kind) = opened {
+            if inline {
+                // "Nice to have: Kafka" sets this line only; "Nice to have:" what follows too.
+                split_sentences(text, range, kind, &mut out);
+                continue;
+            }
+            section = kind;
+            out.push(Segment {
+                range,
+                section,
+                heading: true,
+            });
+            continue;
+        }
+        split_sentences(text, range, section, &mut out);
+    }
+    out
+}
+
+fn heading_of(
+    text: &str,
+    line: Range<usize>,
+    heading_section: &dyn Fn(Range<usize>) -> Option<Section>,
+) -> (Option<Section>, bool) {
+    let s = &text[line.clone()];
+    let trim = |c: char| c == '#' || c == '*' || c == '-' || c == ' ' || c == '\u{2022}';
+    let lead = s.len() - s.trim_start_matches(trim).len();
+    let body = s.trim_matches(trim);
+    let start = line.start + lead;
+    if let Some(colon) = body.find(':') {
+        if colon <= 50 {
+            if let Some(kind) = heading_section(start..start + colon) {
+                return (Some(kind), !body[colon + 1..].trim().is_empty());
+            }
+        }
+    }
+    if body.len() <= 60 && !body.contains(". ") {
+        let end = start + body.trim_end_matches(['.', '!', '?', ':']).len();
+        if let Some(kind) = heading_section(start..end) {
+            return (Some(kind), false);
+        }
+    }
+    (None, false)
+}
+
+fn split_sentences(text: &str, range: Range<usize>, section: Section, out: &mut Vec<Segment>) {
+    let bytes = text.as_bytes();
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let b = bytes[i];
+        let ends = matches!(b, b'.' | b'!' | b'?' | b';')
+            && bytes.get(i + 1) == Some(&b' ')
+            && !abbreviation_before(&text[start..i]);
+        if ends {
+            push_segment(text, start..i + 1, section, out);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push_segment(text, start..range.end, section, out);
+}
+
+/// "e.g.", "B.Sc.", "approx." and single letters end no sentence.
+fn abbreviation_before(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    word.len() <= 2
+        || word.contains('.')
+        || matches!(
+            word,
+            "approx" | "incl" | "etc" | "min" | "max" | "yrs" | "vs"
+        )
+}
+
+fn push_segment(text: &str, range: Range<usize>, section: Section, out: &mut Vec<Segment>) {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        return;
+    }
+    out.push(Segment {
+        range: range.start + lead..range.end - trail,
+        section,
+        heading: false,
+    });
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> Normalized {
+        Normalized::new(s, &|w| w == "javascript")
+    }
+
+    #[test]
+    fn folds_case_quotes_dashes_and_entities() {
+        let n = norm("Bachelor\u{2019}s degree \u{2013} 3\u{00A0}years &amp; more");
+        assert_eq!(n.text, "bachelor's degree - 3 years & more");
+    }
+
+    #[test]
+    fn maps_back_to_original_bytes() {
+        let original = "Caf\u{e9} \u{2013} 5+ Years";
+        let n = norm(original);
+        let at = n.text.find("5+ years").unwrap();
+        let r = n.original_range(at..at + "5+ years".len());
+        assert_eq!(&original[r], "5+ Years");
+    }
+
+    #[test]
+    fn splits_glued_list_items_but_keeps_known_terms() {
+        let n = norm("Strong experienceGood JavaScript skills.Next item");
+        assert_eq!(
+            n.text,
+            "strong experience\ngood javascript skills.\nnext item"
+        );
+        let i = n.text.find("good").unwrap();
+        assert_eq!(n.original_range(i..i + 4), 17..21);
+    }
+
+    #[test]
+    fn headings_set_sections() {
+        let text = "about the role\nrequirements:\n3+ years of sql. a degree.\nnice to have: kafka\nbenefits\n5 years pension";
+        let kinds = |r: Range<usize>| match &text[r] {
+            "requirements" => Some(Section::Required),
+            "nice to have" => Some(Section::Preferred),
+            "benefits" => Some(Section::Other),
+            _ => None,
+        };
+        let segs = segments(text, &kinds);
+        let find = |s: &str| {
+            segs.iter()
+                .find(|g| &text[g.range.clone()] == s)
+                .map(|g| g.section)
+        };
+        assert_eq!(find("about the role"), Some(Section::General));
+        assert_eq!(find("3+ years of sql."), Some(Section::Required));
+        assert_eq!(find("a degree."), Some(Section::Required));
+        assert_eq!(find("nice to have: kafka"), Some(Section::Preferred));
+        assert_eq!(find("5 years pension"), Some(Section::Other));
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        assert_eq!(line_column("ab\nc\u{e9}d", 6), (2, 3));
+        assert_eq!(line_column("abc", 0), (1, 1));
+    }
+}
