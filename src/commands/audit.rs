@@ -11,6 +11,7 @@ use anyhow::Context;
 use rayon::prelude::*;
 use rung::input::{collect_files, read_postings, Columns, InputFormat, ReadOptions, Row};
 use rung::report::csv::CsvReport;
+use rung::report::html::HtmlReport;
 use rung::report::json::{JsonArray, JsonLines};
 use rung::report::summary_text::SummaryReport;
 use rung::report::Reporter;
@@ -125,7 +126,8 @@ fn reporter(format: AuditFormat, sink: Box<dyn Write>) -> Box<dyn Reporter> {
         AuditFormat::Jsonl => Box::new(JsonLines(sink)),
         AuditFormat::Json => Box::new(JsonArray::new(sink)),
         AuditFormat::Csv => Box::new(CsvReport::new(sink)),
-        AuditFormat::Summary | AuditFormat::Html => Box::new(SummaryReport::new(sink)),
+        AuditFormat::Summary => Box::new(SummaryReport::new(sink)),
+        AuditFormat::Html => Box::new(HtmlReport::new(sink)),
     }
 }
 
@@ -139,6 +141,7 @@ fn output_format(args: &AuditArgs) -> AuditFormat {
             "json" => AuditFormat::Json,
             "csv" => AuditFormat::Csv,
             "txt" => AuditFormat::Summary,
+            "html" | "htm" => AuditFormat::Html,
             _ => return None,
         })
     };

@@ -2,6 +2,7 @@
 //! `sarif`; `audit` streams postings through a `Reporter`.
 
 pub mod csv;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
