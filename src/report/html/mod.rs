@@ -98,7 +98,7 @@ fn page(s: &Summary, rows: &[String]) -> String {
     );
     titles(&mut html, s);
     table(&mut html, s, rows);
-    let _ = write!(html, "</main><script>{SCRIPT}</script></body></html>\n");
+    let _ = writeln!(html, "</main><script>{SCRIPT}</script></body></html>");
     html
 }
 
