@@ -21,7 +21,7 @@ impl Progress {
             ProgressDrawTarget::hidden()
         };
         let template = if total.is_some() {
-            "{spinner} {msg} [{bar:30}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}"
+            "{spinner} {msg} [{bar:20}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}"
         } else {
             "{spinner} {msg} {binary_bytes} {binary_bytes_per_sec}"
         };
