@@ -102,7 +102,7 @@ Inputs (by extension; --input-format overrides, stdin is JSONL unless told):
   .html .htm       one posting a page, the <title> (else the first <h1>) its title
 Directories are walked recursively (hidden entries skipped), files in name order.
 
-Columns and fields are found by their usual names, ignoring case and punctuation:
+CSV columns (case and punctuation ignored) and JSON fields are found by their usual names:
   text   description, job_description, jobDescription, job_details, text
   title  title, job_title, posting_title
   id     id, job_id, job_url, url          (default: path:line)
