@@ -269,11 +269,17 @@ fn unreadable_paths_and_unknown_types_exit_2() {
 /// A real scrape (MIT, see corpora/SOURCES.md): pipe-delimited, multi-line quoted fields.
 #[test]
 fn real_pipe_delimited_sample_reads_without_rejects() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/en/linkedin-sample.csv");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpora/en/linkedin-sample.csv"
+    );
     let run = rung(&["audit", path, "--format", "jsonl"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let ids = ids(&run);
     assert_eq!(ids.len(), 8);
-    assert!(ids.iter().all(|id| id.starts_with("muabdalaleam-")), "{ids:?}");
+    assert!(
+        ids.iter().all(|id| id.starts_with("muabdalaleam-")),
+        "{ids:?}"
+    );
     assert!(run.stderr.contains("0 rejected (8 rows)"), "{}", run.stderr);
 }

@@ -70,7 +70,7 @@ fn summary_shows_levels_matrix_findings_agreement_and_titles() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = &run.stdout;
     for heading in [
-        "4 postings analysed, 1 rows rejected",
+        "4 postings analysed, 1 rejected",
         "Implied level",
         "Title level (rows) by implied level (columns)",
         "Findings:",

@@ -47,7 +47,7 @@ pub fn render(s: &Summary) -> String {
     let pct = |n: usize| Summary::percent(n, s.postings);
     let _ = writeln!(
         out,
-        "rung audit: {} postings analysed, {} rows rejected\n",
+        "rung audit: {} postings analysed, {} rejected\n",
         s.postings, s.rejected
     );
     let _ = writeln!(out, "Implied level      postings   share");
