@@ -66,6 +66,7 @@ impl Category {
                 ("number", Number),
                 ("unit", Number),
                 ("min-marker", Words(&["min", "over"])),
+                ("max-marker", Words(&["max"])),
                 ("plus-marker", Words(&["plus"])),
                 ("keyword", Words(&["experience"])),
                 ("not-requirement", Words(&["before", "after"])),
@@ -73,7 +74,7 @@ impl Category {
             Category::Degree => &[
                 ("degree", Degree),
                 ("abbreviation", Degree),
-                ("equivalent", Words(&["yes"])),
+                ("equivalent", Words(&["yes", "no"])),
                 ("enrolled", Words(&["yes"])),
             ],
             Category::Autonomy => &[("autonomy", Words(&["high", "low", "none"]))],
