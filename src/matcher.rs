@@ -23,6 +23,8 @@ pub struct Matcher {
     regexes: Vec<(Regex, usize)>,
     /// Per entry, its (category, signal) group: hits overlap only across groups.
     groups: Vec<usize>,
+    /// Per entry, whether it only claims words for another meaning (value no, none...).
+    claims: Vec<bool>,
 }
 
 impl Matcher {
@@ -69,11 +71,13 @@ impl Matcher {
                 })
             })
             .collect();
+        let claims = lexicon.entries.iter().map(|e| e.is_claim()).collect();
         Ok(Matcher {
             automaton,
             literal_entries,
             regexes,
             groups,
+            claims,
         })
     }
 
@@ -101,10 +105,13 @@ impl Matcher {
                     }),
             );
         }
+        // At one position a claim of another meaning ("lead to", "degree of") wins over the
+        // phrase inside it, whatever their lengths; otherwise the longest wins.
         all.sort_by_key(|h| {
             (
                 self.groups[h.entry],
                 h.start,
+                !self.claims[h.entry],
                 std::cmp::Reverse(h.end),
                 h.entry,
             )

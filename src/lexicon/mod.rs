@@ -149,6 +149,17 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Whether the entry only claims its words for another meaning ("lead to", "degree of",
+    /// "Senior Living"), so that no signal is read from them.
+    pub fn is_claim(&self) -> bool {
+        match self.value.as_str() {
+            "no" | "not-a-degree" => true,
+            // In the degree lexicon, none is a level: "no degree required".
+            "none" => self.category != Category::Degree,
+            _ => false,
+        }
+    }
+
     /// The value as a number; validation guarantees it parses for numeric signals.
     pub fn number(&self) -> f64 {
         self.value.parse().unwrap_or(0.0)
