@@ -133,6 +133,14 @@ impl Pattern {
             Pattern::Literal(s) | Pattern::Regex(s) => s,
         }
     }
+
+    /// The phrase as written in a lexicon file (regular expressions between slashes).
+    pub fn as_written(&self) -> String {
+        match self {
+            Pattern::Literal(s) => s.clone(),
+            Pattern::Regex(s) => format!("/{s}/"),
+        }
+    }
 }
 
 /// One line of a lexicon file.
