@@ -98,6 +98,7 @@ impl Analyzer {
             degree,
             leadership,
             autonomy,
+            role_levels: signals::title::named_in_description(&doc),
             declared_level: posting.declared,
             evidence: Vec::new(),
             title_spans,

@@ -75,7 +75,7 @@ impl Category {
                 ("degree", Degree),
                 ("abbreviation", Degree),
                 ("equivalent", Words(&["yes", "no"])),
-                ("enrolled", Words(&["yes"])),
+                ("enrolled", Words(&["yes", "no"])),
             ],
             Category::Autonomy => &[("autonomy", Words(&["high", "low", "none"]))],
             Category::Leadership => &[

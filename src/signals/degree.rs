@@ -33,7 +33,7 @@ pub fn extract(doc: &Doc, experience: &Experience) -> Degree {
     let mut degree = Degree::default();
     let enrolled: Vec<Range<usize>> = doc
         .hits_of(Category::Degree, "enrolled")
-        .filter(|(h, _)| !doc.outside_requirements(h.start))
+        .filter(|(h, e)| e.value == "yes" && !doc.outside_requirements(h.start))
         .filter_map(|(h, _)| doc.segment_at(h.start).map(|s| s.range.clone()))
         .collect();
     degree.enrolled_student = !enrolled.is_empty();

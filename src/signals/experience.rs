@@ -261,12 +261,16 @@ pub fn extract(analyzer: &Analyzer, doc: &Doc) -> Experience {
         .collect();
     experience.phrases = doc
         .hits_of(Category::Experience, "level")
-        .filter(|(h, _)| !doc.outside_requirements(h.start))
-        .filter_map(|(h, e)| {
-            Some(LevelPhrase {
-                level: Level::parse(&e.value)?,
-                span: doc.span(h.start..h.end),
-            })
+        .filter_map(|(h, e)| Some((h, Level::parse(&e.value)?)))
+        // "An entry level position" may stand under "What we offer"; "our seasoned experts"
+        // under "About us" says nothing of the role.
+        .filter(|(h, level)| {
+            !matches!(level, Level::Associate | Level::MidSenior)
+                || !doc.outside_requirements(h.start)
+        })
+        .map(|(h, level)| LevelPhrase {
+            level,
+            span: doc.span(h.start..h.end),
         })
         .collect();
     experience
