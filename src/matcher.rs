@@ -116,10 +116,26 @@ impl Matcher {
                 h.entry,
             )
         });
+        // A claim silences every phrase it overlaps: "work independently and as part of a
+        // team" claims the "work independently" that starts before it.
+        let claims: Vec<(usize, usize, usize)> = all
+            .iter()
+            .filter(|h| self.claims[h.entry])
+            .map(|h| (self.groups[h.entry], h.start, h.end))
+            .collect();
+        let claimed = |h: &Hit| {
+            !self.claims[h.entry]
+                && claims
+                    .iter()
+                    .any(|&(g, s, e)| g == self.groups[h.entry] && h.start < e && s < h.end)
+        };
         let mut kept: Vec<Hit> = Vec::with_capacity(all.len());
         let mut reach: Option<(usize, usize)> = None;
         for hit in all {
             let group = self.groups[hit.entry];
+            if claimed(&hit) {
+                continue;
+            }
             if let Some((g, end)) = reach {
                 if g == group && hit.start < end {
                     continue;

@@ -31,12 +31,15 @@ const NUMBER_WORDS: &[&str] = &[
 pub fn extract(doc: &Doc, experience: &Experience) -> Degree {
     let text = &doc.norm.text;
     let mut degree = Degree::default();
-    let enrolled: Vec<Range<usize>> = doc
+    let enrolment: Vec<(Range<usize>, bool)> = doc
         .hits_of(Category::Degree, "enrolled")
-        .filter(|(h, e)| e.value == "yes" && !doc.outside_requirements(h.start))
-        .filter_map(|(h, _)| doc.segment_at(h.start).map(|s| s.range.clone()))
+        .filter(|(h, _)| !doc.outside_requirements(h.start))
+        .filter_map(|(h, e)| Some((doc.segment_at(h.start)?.range.clone(), e.value == "yes")))
         .collect();
-    degree.enrolled_student = !enrolled.is_empty();
+    degree.enrolled_student = enrolment.iter().any(|(_, yes)| *yes);
+    // A degree in a sentence about being (or not being) enrolled is being studied for, not
+    // required: "currently enrolled in a Master's programme".
+    let enrolled: Vec<Range<usize>> = enrolment.into_iter().map(|(r, _)| r).collect();
 
     let found: Vec<(Range<usize>, &'static str)> = doc
         .hits
