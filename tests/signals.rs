@@ -77,8 +77,16 @@ fn years_spans_point_at_the_original_text() {
 
 #[test]
 fn degree_requirements() {
-    // (name, text, level, required, or_equivalent, enrolled)
-    let cases: &[(&str, &str, Option<&str>, Option<bool>, bool, bool)] = &[
+    /// (name, text, level, required, or_equivalent, enrolled)
+    type Case = (
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        Option<bool>,
+        bool,
+        bool,
+    );
+    let cases: &[Case] = &[
         (
             "bachelor",
             "Bachelor's degree in Computer Science.",
