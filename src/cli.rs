@@ -245,4 +245,14 @@ mod tests {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
     }
+
+    #[test]
+    fn delimiters_are_one_ascii_character_or_tab() {
+        use super::{parse_delimiter, Delimiter};
+        assert_eq!(parse_delimiter("|"), Ok(Delimiter(b'|')));
+        assert_eq!(parse_delimiter("tab"), Ok(Delimiter(b'\t')));
+        assert_eq!(parse_delimiter("\\t"), Ok(Delimiter(b'\t')));
+        assert!(parse_delimiter(";;").is_err());
+        assert!(parse_delimiter("é").is_err());
+    }
 }

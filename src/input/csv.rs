@@ -240,6 +240,18 @@ mod tests {
     }
 
     #[test]
+    fn invalid_utf8_rejects_the_row_only() {
+        let data: &[u8] = b"id,description\na,Caf\xe9\nb,fine\n";
+        let rows: Vec<Row> = read_csv("f.csv", data, None, &Columns::default())
+            .unwrap()
+            .collect();
+        let err = rows[0].as_ref().unwrap_err();
+        assert_eq!(err.location, "f.csv:2");
+        assert!(err.message.contains("invalid UTF-8"), "{}", err.message);
+        assert_eq!(rows[1].as_ref().unwrap().id, "b");
+    }
+
+    #[test]
     fn unknown_columns_name_the_file_and_list_the_header() {
         let columns = Columns {
             title: Some("headline".into()),
