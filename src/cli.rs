@@ -63,6 +63,10 @@ pub struct CheckArgs {
     /// The level the poster declared, to check it against the requirements.
     #[arg(long, value_name = "LEVEL")]
     pub declared: Option<Level>,
+    /// Read the posting(s) as this language (ISO 639-1: de, nl, fr, es, it, pl, pt, en)
+    /// instead of detecting it per posting.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
     /// Lowest finding severity that makes rung exit 1.
@@ -96,6 +100,10 @@ pub struct AuditArgs {
     /// Files or directories (walked recursively); - reads JSONL from stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Read the posting(s) as this language (ISO 639-1: de, nl, fr, es, it, pl, pt, en)
+    /// instead of detecting it per posting.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     #[arg(long, value_enum, default_value_t = AuditFormat::Jsonl)]
     pub format: AuditFormat,
     /// Write the report to FILE (atomically) instead of stdout.
@@ -121,6 +129,10 @@ pub enum AuditFormat {
 pub struct EvalArgs {
     /// A JSONL file whose rows carry a `gold` object and/or a poster `label`.
     pub gold: PathBuf,
+    /// Read the posting(s) as this language (ISO 639-1: de, nl, fr, es, it, pl, pt, en)
+    /// instead of detecting it per posting.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
     /// Also print every figure for each language (`lang` field).

@@ -40,7 +40,14 @@ pub fn run(analyzer: &Analyzer, args: AuditArgs) -> anyhow::Result<ExitCode> {
         let mut rows = rows.peekable();
         while rows.peek().is_some() {
             batch.clear();
-            batch.extend(rows.by_ref().take(BATCH));
+            batch.extend(rows.by_ref().take(BATCH).map(|row| {
+                row.map(|mut p| {
+                    if args.lang.is_some() {
+                        p.lang = args.lang.clone();
+                    }
+                    p
+                })
+            }));
             let analyses: Vec<Result<Analysis, &RowError>> = batch
                 .par_iter()
                 .map(|row| row.as_ref().map(|p| analyzer.analyze(p)))
