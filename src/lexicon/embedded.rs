@@ -17,4 +17,5 @@ macro_rules! lexicon_files {
 
 lexicon_files! {
     "en" => ["autonomy", "context", "degree", "experience", "leadership", "technology", "title"],
+    "de" => ["autonomy", "context", "degree", "experience", "leadership", "title"],
 }

@@ -67,6 +67,8 @@ impl Category {
                 ("unit", Number),
                 ("min-marker", Words(&["min", "over"])),
                 ("plus-marker", Words(&["plus"])),
+                ("range-marker", Words(&["between", "to"])),
+                ("alternative", Words(&["or"])),
                 ("keyword", Words(&["experience"])),
                 ("not-requirement", Words(&["before", "after"])),
             ],
