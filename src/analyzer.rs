@@ -15,8 +15,10 @@ pub struct Analyzer {
     pub(crate) lexicon: Lexicon,
     matcher: Matcher,
     pub(crate) years: YearsGrammar,
-    /// Single-word phrases with inner capitals ("javascript") that must not be split apart.
-    keep_glued: HashSet<String>,
+    /// Single-word phrases, kept whole when written camel-cased ("JavaScript").
+    terms: HashSet<String>,
+    /// The years grammar's time units ("years").
+    units: HashSet<String>,
 }
 
 /// Problems building an analyzer from a lexicon.
@@ -28,7 +30,7 @@ impl Analyzer {
     pub fn new(lexicon: Lexicon) -> Result<Analyzer, BuildError> {
         let matcher = Matcher::new(&lexicon).map_err(BuildError)?;
         let years = YearsGrammar::new(&lexicon).map_err(BuildError)?;
-        let keep_glued = lexicon
+        let terms = lexicon
             .entries
             .iter()
             .filter_map(|e| match &e.pattern {
@@ -36,11 +38,16 @@ impl Analyzer {
                 _ => None,
             })
             .collect();
+        let units = lexicon
+            .select(Category::Experience, "unit")
+            .map(|e| e.pattern.as_str().to_string())
+            .collect();
         Ok(Analyzer {
             lexicon,
             matcher,
             years,
-            keep_glued,
+            terms,
+            units,
         })
     }
 
@@ -57,11 +64,11 @@ impl Analyzer {
     /// Prepares one text (title or description) for the signal extractors, read with the
     /// lexicons of `lang` and English.
     pub(crate) fn doc<'a>(&'a self, field: Field, original: &'a str, lang: &'a str) -> Doc<'a> {
-        let norm = Normalized::new(original, &|w| self.keep_glued.contains(w));
+        let norm = Normalized::new(original, self);
         let hits = self.matcher.find(&norm.text, &["en", lang]);
         let heading =
             |range: Range<usize>| heading_section(&self.lexicon, &hits, &norm.text, range);
-        let segments = text::segments(&norm.text, &heading);
+        let segments = text::segments(&norm, original, &heading);
         Doc {
             field,
             original,
@@ -98,6 +105,7 @@ impl Analyzer {
             degree,
             leadership,
             autonomy,
+            role_levels: signals::title::named_in_description(&doc),
             declared_level: posting.declared,
             evidence: Vec::new(),
             title_spans,
@@ -109,7 +117,17 @@ impl Analyzer {
     }
 }
 
-/// A heading names a section when a known section phrase covers most of it.
+impl text::Vocabulary for Analyzer {
+    fn is_term(&self, word: &str) -> bool {
+        self.terms.contains(word)
+    }
+    fn is_unit(&self, word: &str) -> bool {
+        self.units.contains(word)
+    }
+}
+
+/// A heading names a section when known section phrases cover most of it; the longest
+/// phrase decides which.
 fn heading_section(
     lexicon: &Lexicon,
     hits: &[Hit],
@@ -117,13 +135,23 @@ fn heading_section(
     range: Range<usize>,
 ) -> Option<Section> {
     let len = text[range.clone()].trim().chars().count().max(1);
-    hits.iter()
+    let phrases: Vec<(&Hit, &Entry)> = hits
+        .iter()
         .filter(|h| h.start >= range.start && h.end <= range.end)
         .filter_map(|h| {
             let e = &lexicon.entries[h.entry];
             (e.category == Category::Context && e.signal == "section").then_some((h, e))
         })
-        .filter(|(h, _)| text[h.start..h.end].chars().count() * 2 >= len || len <= 40)
+        .collect();
+    let covered: usize = phrases
+        .iter()
+        .map(|(h, _)| text[h.start..h.end].chars().count())
+        .sum();
+    if covered * 2 < len {
+        return None;
+    }
+    phrases
+        .iter()
         .max_by_key(|(h, _)| h.end - h.start)
         .map(|(_, e)| match e.value.as_str() {
             "required" => Section::Required,
@@ -132,6 +160,9 @@ fn heading_section(
             _ => Section::Other,
         })
 }
+
+/// How far (in bytes) a "preferably" or "is a plus" reaches to the requirement it marks.
+const MARKER_REACH: usize = 90;
 
 /// One text of a posting, normalised, segmented and matched.
 pub struct Doc<'a> {
@@ -200,16 +231,46 @@ impl<'a> Doc<'a> {
         let preferred = self
             .hits_of(Category::Context, "preferred")
             .filter(|(h, _)| h.start >= seg.range.start && h.end <= seg.range.end)
-            .any(|(h, e)| match e.value.as_str() {
-                "before" => h.end <= at.start && !between(h.end, at.start),
-                "after" => h.start >= at.end && !between(at.end, h.start),
-                _ => true,
+            .any(|(h, e)| {
+                let forward = h.end <= at.start
+                    && at.start - h.end <= MARKER_REACH
+                    && !between(h.end, at.start);
+                let backward = h.start >= at.end
+                    && h.start - at.end <= MARKER_REACH
+                    && !between(at.end, h.start);
+                match e.value.as_str() {
+                    "before" => forward,
+                    "after" if self.is_label(h, at.start, others) => forward,
+                    "after" => backward,
+                    _ => true,
+                }
             });
         if preferred {
             Requirement::Preferred
         } else {
             Requirement::Required
         }
+    }
+
+    /// A capitalised marker right before a requirement labels it ("Desirable Masters
+    /// Degree", "Preferred: 5 years") instead of trailing the one before.
+    fn is_label(&self, marker: &Hit, at: usize, others: &[Range<usize>]) -> bool {
+        let next = others
+            .iter()
+            .map(|o| o.start)
+            .chain([at])
+            .filter(|s| *s >= marker.end)
+            .min();
+        let close = next.is_some_and(|n| {
+            self.norm.text[marker.end..n]
+                .trim_matches([' ', ':', '-'])
+                .is_empty()
+        });
+        close
+            && self
+                .span(marker.start..marker.end)
+                .text
+                .starts_with(char::is_uppercase)
     }
 
     /// Whether normalised offset `pos` lies in a part of the posting that states no

@@ -44,7 +44,9 @@ pub enum Command {
     /// Check one posting: its implied level, the evidence, and findings. Exit 1 on findings.
     #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
-    /// Analyse many postings (JSONL, text or Markdown files, directories) in parallel.
+    /// Audit a library of postings (CSV, JSON, JSONL, text, Markdown, HTML; directories) in
+    /// parallel: a summary, a table, or an HTML report.
+    #[command(after_help = AUDIT_HELP)]
     Audit(AuditArgs),
     /// Score rung against a gold file (SPEC.md format) or poster-labelled JSONL.
     Eval(EvalArgs),
@@ -95,18 +97,51 @@ pub enum FailOn {
     Never,
 }
 
+const AUDIT_HELP: &str = "\
+Inputs (by extension; --input-format overrides, stdin is JSONL unless told):
+  .jsonl .ndjson   one JSON object a line
+  .json            a JSON array of objects
+  .csv .tsv        a header row, then one posting a row; delimiter sniffed from , ; | tab
+  .txt .md         one posting a file, the first line its title
+  .html .htm       one posting a page, the <title> (else the first <h1>) its title
+Directories are walked recursively (hidden entries skipped), files in name order.
+
+CSV columns (case and punctuation ignored) and JSON fields are found by their usual names:
+  text   description, job_description, jobDescription, job_details, text
+  title  title, job_title, posting_title
+  id     id, job_id, job_url, url          (default: path:line)
+  level  seniority, seniority_level, formatted_experience_level, experience_level,
+         job_level, label                (the declared level, checked against the text)
+
+A row that cannot be read (bad quoting, invalid JSON or UTF-8, no text) is reported on
+stderr with its file and line, counted as rejected, and the run goes on.
+
+Exit codes:
+  0  done, and no finding at or above --fail-on (default: never)
+  1  at least one finding at or above --fail-on
+  2  usage error, or an input that cannot be read at all
+
+Examples:
+  rung audit postings/                              summary of a folder of .md/.html ads
+  rung audit jobs.csv --format csv -o levels.csv    one row a posting, for a spreadsheet
+  rung audit scraped.csv --text-col body --title-col headline --delimiter '|'
+  rung audit library/ -o report.html                charts and a table to share
+  zcat big.jsonl.gz | rung audit - --format jsonl --fail-on error";
+
 #[derive(Debug, Args)]
 pub struct AuditArgs {
-    /// Files or directories (walked recursively); - reads JSONL from stdin.
+    /// Files or directories (walked recursively); - reads stdin (JSONL unless --input-format).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Read the posting(s) as this language (ISO 639-1: de, nl, fr, es, it, pl, pt, en)
     /// instead of detecting it per posting.
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,
-    #[arg(long, value_enum, default_value_t = AuditFormat::Jsonl)]
-    pub format: AuditFormat,
-    /// Write the report to FILE (atomically) instead of stdout.
+    /// Report format [default: the -o file's extension, else summary on a terminal, jsonl
+    /// otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<AuditFormat>,
+    /// Write the report to FILE (atomically: a temporary file renamed when complete).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Lowest finding severity that makes rung exit 1.
@@ -115,14 +150,76 @@ pub struct AuditArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Read every input (and stdin) as this format, whatever its extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+    /// CSV delimiter: a single character, or "tab" [default: sniffed from the header].
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<Delimiter>,
+    /// CSV column holding the title (e.g. --title-col "Job Title").
+    #[arg(long, value_name = "NAME")]
+    pub title_col: Option<String>,
+    /// CSV column holding the posting text.
+    #[arg(long, value_name = "NAME")]
+    pub text_col: Option<String>,
+    /// CSV column holding the posting's id.
+    #[arg(long, value_name = "NAME")]
+    pub id_col: Option<String>,
+    /// CSV column holding the level the poster declared.
+    #[arg(long, value_name = "NAME")]
+    pub level_col: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum AuditFormat {
-    /// One JSON object per posting, one line each, in input order.
+    /// One JSON object per posting, one line each, in input order (SPEC.md contract).
     Jsonl,
     /// A JSON array of the same objects.
     Json,
+    /// One row a posting: levels, years, degree, leadership, finding codes.
+    Csv,
+    /// Figures for the whole library: levels, title-by-implied matrix, findings, worst
+    /// postings, agreement with declared levels, titles whose postings disagree.
+    Summary,
+    /// One self-contained HTML page with charts and a sortable, filterable table. It keeps
+    /// every posting's text in memory to show it highlighted: meant for hundreds to
+    /// thousands of postings, not millions.
+    Html,
+}
+
+/// `--input-format`: the readers of `rung::input::InputFormat`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum InputFormatArg {
+    Jsonl,
+    Json,
+    Csv,
+    Text,
+    Html,
+}
+
+impl From<InputFormatArg> for rung::input::InputFormat {
+    fn from(f: InputFormatArg) -> Self {
+        use rung::input::InputFormat as F;
+        match f {
+            InputFormatArg::Jsonl => F::Jsonl,
+            InputFormatArg::Json => F::Json,
+            InputFormatArg::Csv => F::Csv,
+            InputFormatArg::Text => F::Text,
+            InputFormatArg::Html => F::Html,
+        }
+    }
+}
+
+/// A one-byte CSV delimiter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub u8);
+
+fn parse_delimiter(s: &str) -> Result<Delimiter, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(Delimiter(b'\t')),
+        _ if s.len() == 1 => Ok(Delimiter(s.as_bytes()[0])),
+        _ => Err(format!("{s:?} is not one ASCII character (or \"tab\")")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -159,5 +256,15 @@ mod tests {
     fn cli_is_well_formed() {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn delimiters_are_one_ascii_character_or_tab() {
+        use super::{parse_delimiter, Delimiter};
+        assert_eq!(parse_delimiter("|"), Ok(Delimiter(b'|')));
+        assert_eq!(parse_delimiter("tab"), Ok(Delimiter(b'\t')));
+        assert_eq!(parse_delimiter("\\t"), Ok(Delimiter(b'\t')));
+        assert!(parse_delimiter(";;").is_err());
+        assert!(parse_delimiter("é").is_err());
     }
 }

@@ -23,6 +23,8 @@ pub struct Matcher {
     regexes: Vec<(Regex, usize)>,
     /// Per entry, its (category, signal) group: hits overlap only across groups.
     groups: Vec<usize>,
+    /// Per entry, whether it only claims words for another meaning (value no, none...).
+    claims: Vec<bool>,
     /// Per entry, its language, so one automaton serves every language.
     langs: Vec<String>,
 }
@@ -71,12 +73,14 @@ impl Matcher {
                 })
             })
             .collect();
+        let claims = lexicon.entries.iter().map(|e| e.is_claim()).collect();
         let langs = lexicon.entries.iter().map(|e| e.lang.clone()).collect();
         Ok(Matcher {
             automaton,
             literal_entries,
             regexes,
             groups,
+            claims,
             langs,
         })
     }
@@ -108,18 +112,37 @@ impl Matcher {
                     }),
             );
         }
+        // At one position a claim of another meaning ("lead to", "degree of") wins over the
+        // phrase inside it, whatever their lengths; otherwise the longest wins.
         all.sort_by_key(|h| {
             (
                 self.groups[h.entry],
                 h.start,
+                !self.claims[h.entry],
                 std::cmp::Reverse(h.end),
                 h.entry,
             )
         });
+        // A claim silences every phrase it overlaps: "work independently and as part of a
+        // team" claims the "work independently" that starts before it.
+        let claims: Vec<(usize, usize, usize)> = all
+            .iter()
+            .filter(|h| self.claims[h.entry])
+            .map(|h| (self.groups[h.entry], h.start, h.end))
+            .collect();
+        let claimed = |h: &Hit| {
+            !self.claims[h.entry]
+                && claims
+                    .iter()
+                    .any(|&(g, s, e)| g == self.groups[h.entry] && h.start < e && s < h.end)
+        };
         let mut kept: Vec<Hit> = Vec::with_capacity(all.len());
         let mut reach: Option<(usize, usize)> = None;
         for hit in all {
             let group = self.groups[hit.entry];
+            if claimed(&hit) {
+                continue;
+            }
             if let Some((g, end)) = reach {
                 if g == group && hit.start < end {
                     continue;

@@ -211,6 +211,8 @@ pub struct Analysis {
     pub degree: Degree,
     pub leadership: Leadership,
     pub autonomy: Option<Autonomy>,
+    /// Where the description names the role with a level ("As a Junior Data Engineer").
+    pub role_levels: Vec<LevelPhrase>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declared_level: Option<Level>,
     pub evidence: Vec<Evidence>,

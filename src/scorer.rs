@@ -13,7 +13,11 @@ pub struct Weights {
     pub enrolled_student: f64,
     pub required_years: f64,
     pub preferred_years: f64,
-    pub level_phrase: f64,
+    /// A phrase that names a level ("entry level", "internship program", "several years"),
+    /// by the level it names: generic "experience in" says less than "recent graduates".
+    pub level_phrase: [f64; 6],
+    /// The description calls the role by a level ("As a Junior Data Engineer you will").
+    pub role_named: f64,
     pub mentoring: f64,
     pub leads_work: f64,
     pub people_management: f64,
@@ -29,7 +33,8 @@ pub const WEIGHTS: Weights = Weights {
     enrolled_student: 4.0,
     required_years: 3.0,
     preferred_years: 1.5,
-    level_phrase: 1.0,
+    level_phrase: [2.0, 1.5, 0.6, 1.0, 1.5, 1.5],
+    role_named: 1.0,
     mentoring: 1.0,
     leads_work: 0.75,
     people_management: 1.0,
@@ -121,13 +126,22 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
     for phrase in &exp.phrases {
         if !seen.contains(&phrase.level) {
             seen.push(phrase.level);
+            let weight = WEIGHTS.level_phrase[phrase.level.rank()];
             push(
                 phrase.level,
-                WEIGHTS.level_phrase,
+                weight,
                 format!("\"{}\" points to {}", phrase.span.text, phrase.level),
                 vec![phrase.span.clone()],
             );
         }
+    }
+    if let Some(named) = a.role_levels.iter().min_by_key(|p| p.level) {
+        push(
+            named.level,
+            WEIGHTS.role_named,
+            format!("the posting calls the role \"{}\"", named.span.text),
+            vec![named.span.clone()],
+        );
     }
     let l = &a.leadership;
     let spans_of = |signal: &str| {
@@ -154,7 +168,9 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
             spans_of("leads_work"),
         );
     }
-    let senior_remit = l.people_management && (l.strategy || l.budget);
+    // A director manages managers, sets a function's strategy and owns its budget: one of
+    // these alone is a mid-senior role.
+    let senior_remit = l.people_management && l.strategy && l.budget;
     if l.people_management {
         let level = if senior_remit {
             Level::Director

@@ -17,9 +17,8 @@ pub struct Normalized {
 }
 
 impl Normalized {
-    /// Normalises `original`. `keep_glued` says whether a camel-cased word ("JavaScript") is a
-    /// known term to keep whole rather than two list items glued together ("experienceStrong").
-    pub fn new(original: &str, keep_glued: &dyn Fn(&str) -> bool) -> Normalized {
+    /// Normalises `original`; `vocabulary` helps tell glued list items from real words.
+    pub fn new(original: &str, vocabulary: &dyn Vocabulary) -> Normalized {
         let chars: Vec<(usize, char)> = original.char_indices().collect();
         let mut out = Normalized {
             text: String::with_capacity(original.len()),
@@ -39,7 +38,9 @@ impl Normalized {
                     continue;
                 }
             }
-            if glued_boundary(&chars, i, original, keep_glued) {
+            if glued_boundary(&chars, i, original, vocabulary)
+                || glued_figure(&chars, i, original, vocabulary)
+            {
                 out.push_char('\n', at, at);
             }
             out.push_char(c, at, end);
@@ -82,6 +83,14 @@ impl Normalized {
     }
 }
 
+/// Word knowledge the normaliser uses to restore line breaks that scraping lost.
+pub trait Vocabulary {
+    /// A camel-cased word that is one known term ("javascript"), not two glued items.
+    fn is_term(&self, word: &str) -> bool;
+    /// A time unit of the years grammar ("years"), in lower case.
+    fn is_unit(&self, word: &str) -> bool;
+}
+
 enum Mapped {
     Char(char),
     Lower,
@@ -111,12 +120,20 @@ fn glued_boundary(
     chars: &[(usize, char)],
     i: usize,
     original: &str,
-    keep_glued: &dyn Fn(&str) -> bool,
+    vocabulary: &dyn Vocabulary,
 ) -> bool {
     if i == 0 || i + 1 >= chars.len() {
         return false;
     }
     let (prev, cur, next) = (chars[i - 1].1, chars[i].1, chars[i + 1].1);
+    // "Computer VisionB.S.", "managementMBA": an abbreviation glued to a long word.
+    let glued_abbreviation = cur.is_uppercase()
+        && (next.is_uppercase() || next == '.')
+        && i >= 4
+        && chars[i - 4..i].iter().all(|(_, c)| c.is_lowercase());
+    if glued_abbreviation {
+        return true;
+    }
     if !cur.is_uppercase() || !next.is_lowercase() {
         return false;
     }
@@ -148,7 +165,32 @@ fn glued_boundary(
     let word = original[chars[start].0..word_end].to_lowercase();
     // Short words with an inner capital are names (iOS, McDonald, PhD), not glued items.
     let left = i - start;
-    left >= 3 && !keep_glued(&word)
+    left >= 3 && !vocabulary.is_term(&word)
+}
+
+/// "...at scale4+ years of industry experience": a word glued to a years figure.
+fn glued_figure(
+    chars: &[(usize, char)],
+    i: usize,
+    original: &str,
+    vocabulary: &dyn Vocabulary,
+) -> bool {
+    if i < 3
+        || !chars[i].1.is_ascii_digit()
+        || !chars[i - 3..i].iter().all(|(_, c)| c.is_lowercase())
+    {
+        return false;
+    }
+    let rest = &original[chars[i].0..];
+    let after_figure = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '+' | '-' | '\u{2013}' | ' ' | '.' | ',')
+    });
+    let word: String = after_figure
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    !word.is_empty() && vocabulary.is_unit(&word)
 }
 
 fn decode_entity(s: &str) -> Option<(char, usize)> {
@@ -203,18 +245,14 @@ pub struct Segment {
 /// Splits normalised text into lines and sentences. `heading_section` names the section that
 /// a stretch of text (a byte range of `text`) opens when it is a heading, or `None`.
 pub fn segments(
-    text: &str,
+    norm: &Normalized,
+    original: &str,
     heading_section: &dyn Fn(Range<usize>) -> Option<Section>,
 ) -> Vec<Segment> {
+    let text = norm.text.as_str();
     let mut out = Vec::new();
     let mut section = Section::General;
-    let mut pos = 0;
-    for line in text.split('\n') {
-        let range = pos..pos + line.len();
-        pos += line.len() + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
+    for range in logical_lines(norm, original) {
         let (opened, inline) = heading_of(text, range.clone(), heading_section);
         if let Some(kind) = opened {
             if inline {
@@ -233,6 +271,41 @@ pub fn segments(
         split_sentences(text, range, section, &mut out);
     }
     out
+}
+
+/// Non-empty lines, with a line that continues a broken sentence ("3+ years\n of
+/// professional experience") joined to the one before.
+fn logical_lines(norm: &Normalized, original: &str) -> Vec<Range<usize>> {
+    let text = norm.text.as_str();
+    // The normalised text is lower case; the original tells a continued sentence.
+    let lower_at = |pos: usize| {
+        let r = norm.original_range(pos..pos + 1);
+        original[r.start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    };
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let range = pos..pos + line.len();
+        pos += line.len() + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let first = range.start + (line.len() - line.trim_start().len());
+        let continues = lower_at(first)
+            && lines.last().is_some_and(|prev| {
+                let before = text[prev.clone()].trim_end();
+                !before.ends_with(['.', ':', ';', '!', '?']) && before.len() < 300
+            });
+        match lines.last_mut() {
+            Some(prev) if continues => prev.end = range.end,
+            _ => lines.push(range),
+        }
+    }
+    lines
 }
 
 fn heading_of(
@@ -267,9 +340,10 @@ fn split_sentences(text: &str, range: Range<usize>, section: Section, out: &mut 
     let mut i = range.start;
     while i < range.end {
         let b = bytes[i];
-        let ends = matches!(b, b'.' | b'!' | b'?' | b';')
-            && bytes.get(i + 1) == Some(&b' ')
-            && !abbreviation_before(&text[start..i]);
+        let ends = b == b';'
+            || matches!(b, b'.' | b'!' | b'?')
+                && matches!(bytes.get(i + 1), Some(b' ' | b'\n' | b'-'))
+                && !abbreviation_before(&text[start..i]);
         if ends {
             push_segment(text, start..i + 1, section, out);
             start = i + 1;
@@ -331,8 +405,18 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
+    struct Words;
+    impl Vocabulary for Words {
+        fn is_term(&self, word: &str) -> bool {
+            word == "javascript"
+        }
+        fn is_unit(&self, word: &str) -> bool {
+            word == "years"
+        }
+    }
+
     fn norm(s: &str) -> Normalized {
-        Normalized::new(s, &|w| w == "javascript")
+        Normalized::new(s, &Words)
     }
 
     #[test]
@@ -359,18 +443,22 @@ mod tests {
         );
         let i = n.text.find("good").unwrap();
         assert_eq!(n.original_range(i..i + 4), 17..21);
+        assert_eq!(norm("at scale4+ years").text, "at scale\n4+ years");
+        assert_eq!(norm("python3 scripts").text, "python3 scripts");
     }
 
     #[test]
     fn headings_set_sections() {
-        let text = "about the role\nrequirements:\n3+ years of sql. a degree.\nnice to have: kafka\nbenefits\n5 years pension";
+        let original = "About the role\nRequirements:\n3+ years of SQL. A degree.\nNice to have: Kafka\nBenefits\n5 years pension";
+        let norm = norm(original);
+        let text = norm.text.as_str();
         let kinds = |r: Range<usize>| match &text[r] {
             "requirements" => Some(Section::Required),
             "nice to have" => Some(Section::Preferred),
             "benefits" => Some(Section::Other),
             _ => None,
         };
-        let segs = segments(text, &kinds);
+        let segs = segments(&norm, original, &kinds);
         let find = |s: &str| {
             segs.iter()
                 .find(|g| &text[g.range.clone()] == s)

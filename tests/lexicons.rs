@@ -33,12 +33,12 @@ fn shipped_lexicons_are_canonical() {
         for pair in entries.windows(2) {
             let a = (
                 pair[0].signal.as_str(),
-                pair[0].pattern.as_str(),
+                pair[0].pattern.as_written(),
                 pair[0].value.as_str(),
             );
             let b = (
                 pair[1].signal.as_str(),
-                pair[1].pattern.as_str(),
+                pair[1].pattern.as_written(),
                 pair[1].value.as_str(),
             );
             assert!(

@@ -1,20 +1,27 @@
+//! `rung audit`: many postings from many files, analysed in parallel batches and reported in
+//! input order, in memory that does not grow with the input (except `--format html`, which
+//! keeps each posting's row for its table).
+
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use rung::input::{posting_from_text, read_jsonl, RowError};
-use rung::report::json;
-use rung::{Analysis, Analyzer, Posting};
+use rung::input::{collect_files, read_postings, Columns, InputFormat, ReadOptions, Row};
+use rung::report::csv::CsvReport;
+use rung::report::html::HtmlReport;
+use rung::report::json::{JsonArray, JsonLines};
+use rung::report::summary_text::SummaryReport;
+use rung::report::Reporter;
+use rung::Analyzer;
 
+use super::progress::Progress;
 use crate::cli::{AuditArgs, AuditFormat};
 
 /// Postings analysed together; bounds memory while keeping every core busy.
 const BATCH: usize = 1024;
-
-type Row = Result<Posting, RowError>;
 
 pub fn run(analyzer: &Analyzer, args: AuditArgs) -> anyhow::Result<ExitCode> {
     if let Some(n) = args.threads {
@@ -25,81 +32,193 @@ pub fn run(analyzer: &Analyzer, args: AuditArgs) -> anyhow::Result<ExitCode> {
     }
     let mut files = Vec::new();
     for path in &args.paths {
-        collect(path, &mut files, 0)?;
-    }
-    let (mut sink, tmp) = open_output(args.output.as_deref())?;
-    let mut stats = Stats::default();
-    let mut worst_exit = ExitCode::SUCCESS;
-    let mut first = true;
-    if args.format == AuditFormat::Json {
-        sink.write_all(b"[\n")?;
+        collect_files(path, &mut files)?;
     }
     for file in &files {
-        let rows = open_rows(file)?;
-        let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
-        let mut rows = rows.peekable();
-        while rows.peek().is_some() {
-            batch.clear();
-            batch.extend(rows.by_ref().take(BATCH).map(|row| {
-                row.map(|mut p| {
-                    if args.lang.is_some() {
-                        p.lang = args.lang.clone();
-                    }
-                    p
-                })
-            }));
-            let analyses: Vec<Result<Analysis, &RowError>> = batch
-                .par_iter()
-                .map(|row| row.as_ref().map(|p| analyzer.analyze(p)))
-                .collect();
-            for result in &analyses {
-                match result {
-                    Ok(a) => {
-                        stats.analysed += 1;
-                        if super::exit_code([a], args.fail_on) != ExitCode::SUCCESS {
-                            worst_exit = ExitCode::from(1);
-                        }
-                        match args.format {
-                            AuditFormat::Jsonl => json::write_jsonl(&mut sink, a)?,
-                            AuditFormat::Json => {
-                                if !first {
-                                    sink.write_all(b",\n")?;
-                                }
-                                serde_json::to_writer(&mut sink, a)?;
-                            }
-                        }
-                        first = false;
-                    }
-                    Err(e) => {
-                        stats.rejected += 1;
-                        eprintln!("rung: skipped {e}");
-                    }
-                }
-            }
-            sink.flush()?;
+        input_format(file, &args)?;
+    }
+    let format = output_format(&args);
+    let (sink, tmp) = open_output(args.output.as_deref())?;
+    let result = audit(analyzer, &args, &files, reporter(format, sink));
+    match (&result, tmp, &args.output) {
+        (Ok(_), Some(tmp), Some(out)) => {
+            std::fs::rename(&tmp, out).with_context(|| format!("writing {}", out.display()))?
         }
+        (Err(_), Some(tmp), _) => {
+            let _ = std::fs::remove_file(tmp);
+        }
+        _ => {}
     }
-    if args.format == AuditFormat::Json {
-        sink.write_all(b"\n]\n")?;
-    }
-    sink.flush()?;
-    drop(sink);
-    if let (Some(tmp), Some(out)) = (tmp, &args.output) {
-        std::fs::rename(&tmp, out).with_context(|| format!("writing {}", out.display()))?;
-    }
-    eprintln!(
-        "rung: {} postings read: {} analysed, {} rejected",
-        stats.analysed + stats.rejected,
-        stats.analysed,
-        stats.rejected
-    );
-    Ok(worst_exit)
+    result
 }
 
 #[derive(Default)]
 struct Stats {
-    analysed: usize,
+    read: usize,
     rejected: usize,
+    failed: bool,
+}
+
+fn audit(
+    analyzer: &Analyzer,
+    args: &AuditArgs,
+    files: &[PathBuf],
+    mut reporter: Box<dyn Reporter>,
+) -> anyhow::Result<ExitCode> {
+    let progress = Progress::new(total_bytes(files));
+    let options = read_options(args);
+    let mut rows = files
+        .iter()
+        .flat_map(|path| match open(path, args, &options, &progress) {
+            Ok(rows) => Box::new(rows.map(Ok)) as Box<dyn Iterator<Item = _>>,
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        });
+    let mut stats = Stats::default();
+    let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
+    loop {
+        batch.clear();
+        for row in rows.by_ref().take(BATCH) {
+            let mut row: Row = row?;
+            if let (Ok(posting), Some(lang)) = (&mut row, &args.lang) {
+                posting.lang = Some(lang.clone());
+            }
+            batch.push(row);
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let analyses: Vec<_> = batch
+            .par_iter()
+            .map(|row| row.as_ref().ok().map(|p| analyzer.analyze(p)))
+            .collect();
+        for (row, analysis) in batch.iter().zip(analyses) {
+            match (row, analysis) {
+                (Ok(posting), Some(analysis)) => {
+                    stats.read += 1;
+                    stats.failed |=
+                        super::exit_code([&analysis], args.fail_on) != ExitCode::SUCCESS;
+                    reporter.add(posting, &analysis)?;
+                }
+                (Err(e), _) => {
+                    stats.rejected += 1;
+                    reporter.reject();
+                    progress.println(&format!("rung: skipped {e}"));
+                }
+                (Ok(_), None) => unreachable!("every posting read is analysed"),
+            }
+        }
+        progress.update(stats.read);
+    }
+    reporter.finish()?;
+    progress.finish();
+    eprintln!(
+        "rung: {} postings read, {} analysed, {} rejected ({} rows)",
+        stats.read,
+        stats.read,
+        stats.rejected,
+        stats.read + stats.rejected
+    );
+    Ok(if stats.failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn reporter(format: AuditFormat, sink: Box<dyn Write>) -> Box<dyn Reporter> {
+    match format {
+        AuditFormat::Jsonl => Box::new(JsonLines(sink)),
+        AuditFormat::Json => Box::new(JsonArray::new(sink)),
+        AuditFormat::Csv => Box::new(CsvReport::new(sink)),
+        AuditFormat::Summary => Box::new(SummaryReport::new(sink)),
+        AuditFormat::Html => Box::new(HtmlReport::new(sink)),
+    }
+}
+
+/// `--format`, else the output file's extension, else a summary for a person at a terminal
+/// and JSON Lines for a program.
+fn output_format(args: &AuditArgs) -> AuditFormat {
+    let by_extension = || {
+        let ext = args.output.as_ref()?.extension()?.to_str()?;
+        Some(match ext.to_ascii_lowercase().as_str() {
+            "jsonl" | "ndjson" => AuditFormat::Jsonl,
+            "json" => AuditFormat::Json,
+            "csv" => AuditFormat::Csv,
+            "txt" => AuditFormat::Summary,
+            "html" | "htm" => AuditFormat::Html,
+            _ => return None,
+        })
+    };
+    args.format.or_else(by_extension).unwrap_or_else(|| {
+        if args.output.is_none() && std::io::stdout().is_terminal() {
+            AuditFormat::Summary
+        } else {
+            AuditFormat::Jsonl
+        }
+    })
+}
+
+fn input_format(path: &Path, args: &AuditArgs) -> anyhow::Result<InputFormat> {
+    if let Some(format) = args.input_format {
+        return Ok(format.into());
+    }
+    if path.as_os_str() == "-" {
+        return Ok(InputFormat::Jsonl);
+    }
+    InputFormat::from_path(path).with_context(|| {
+        format!(
+            "{}: unsupported file type (expected .jsonl, .ndjson, .json, .csv, .tsv, .txt, .md, .html or .htm; or say --input-format)",
+            path.display()
+        )
+    })
+}
+
+fn read_options(args: &AuditArgs) -> ReadOptions {
+    ReadOptions {
+        delimiter: args.delimiter.map(|d| d.0),
+        columns: Columns {
+            title: args.title_col.clone(),
+            text: args.text_col.clone(),
+            id: args.id_col.clone(),
+            level: args.level_col.clone(),
+        },
+    }
+}
+
+fn open(
+    path: &Path,
+    args: &AuditArgs,
+    options: &ReadOptions,
+    progress: &Progress,
+) -> anyhow::Result<Box<dyn Iterator<Item = Row> + Send>> {
+    let format = input_format(path, args)?;
+    let rows = if path.as_os_str() == "-" {
+        read_postings(
+            "<stdin>",
+            format,
+            progress.reader(std::io::stdin()),
+            options,
+        )?
+    } else {
+        let name = path.display().to_string();
+        let file = File::open(path).with_context(|| format!("opening {name}"))?;
+        read_postings(&name, format, progress.reader(file), options)?
+    };
+    Ok(rows)
+}
+
+/// All the inputs' sizes, for the ETA; unknown when one is stdin.
+fn total_bytes(files: &[PathBuf]) -> Option<u64> {
+    files
+        .iter()
+        .map(|f| {
+            if f.as_os_str() == "-" {
+                None
+            } else {
+                std::fs::metadata(f).ok().map(|m| m.len())
+            }
+        })
+        .sum()
 }
 
 /// Writes go to a temporary file beside the target, renamed into place when complete.
@@ -114,67 +233,4 @@ fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, Option<Pa
     let tmp = path.with_file_name(format!(".{name}.rung-tmp"));
     let file = File::create(&tmp).with_context(|| format!("creating {}", path.display()))?;
     Ok((Box::new(BufWriter::new(file)), Some(tmp)))
-}
-
-fn collect(path: &Path, out: &mut Vec<PathBuf>, depth: usize) -> anyhow::Result<()> {
-    if depth > 64 {
-        anyhow::bail!(
-            "{}: directories nested too deeply (a symlink loop?)",
-            path.display()
-        );
-    }
-    if path.as_os_str() != "-" && path.is_dir() {
-        let mut children: Vec<PathBuf> = std::fs::read_dir(path)
-            .with_context(|| format!("reading directory {}", path.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_dir() || kind(p).is_some())
-            .collect();
-        children.sort();
-        for child in children {
-            collect(&child, out, depth + 1)?;
-        }
-    } else {
-        out.push(path.to_path_buf());
-    }
-    Ok(())
-}
-
-#[derive(Clone, Copy)]
-enum Kind {
-    Jsonl,
-    Text,
-}
-
-fn kind(path: &Path) -> Option<Kind> {
-    if path.as_os_str() == "-" {
-        return Some(Kind::Jsonl);
-    }
-    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "jsonl" | "ndjson" => Some(Kind::Jsonl),
-        "txt" | "md" | "markdown" => Some(Kind::Text),
-        _ => None,
-    }
-}
-
-fn open_rows(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Row>>> {
-    let name = path.display().to_string();
-    let kind = kind(path).with_context(|| {
-        format!("{name}: unsupported file type (expected .jsonl, .ndjson, .txt or .md)")
-    })?;
-    Ok(match kind {
-        Kind::Jsonl if path.as_os_str() == "-" => Box::new(
-            read_jsonl("<stdin>", BufReader::new(std::io::stdin()))
-                .map(|r| r.map(|rec| rec.posting)),
-        ),
-        Kind::Jsonl => {
-            let file = File::open(path).with_context(|| format!("opening {name}"))?;
-            let reader = BufReader::new(file);
-            Box::new(read_jsonl(name, reader).map(|r| r.map(|rec| rec.posting)))
-        }
-        Kind::Text => {
-            let bytes = std::fs::read(path).with_context(|| format!("reading {name}"))?;
-            let text = String::from_utf8_lossy(&bytes);
-            Box::new(std::iter::once(Ok(posting_from_text(&name, &text, None))))
-        }
-    })
 }

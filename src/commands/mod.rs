@@ -4,6 +4,7 @@ mod audit;
 mod check;
 mod eval;
 mod lexicons;
+mod progress;
 
 use std::process::ExitCode;
 

@@ -14,8 +14,12 @@ pub fn check(cx: &Context) -> Option<Finding> {
     let no_experience = a.experience.min_years.is_some_and(|y| y < 1.0)
         || a.implied_level.is_some_and(|l| l <= Level::Entry);
     let l = &a.leadership;
+    // An executive title over a role that leads work but nothing organisation-wide (with no
+    // leadership at all, leadership-mismatch speaks instead).
+    let some_leadership = l.mentoring || l.leads_work;
     let hands_on_executive = title == Level::Executive
         && a.implied_level.is_some_and(|i| i <= Level::MidSenior)
+        && some_leadership
         && !l.people_management
         && !l.strategy
         && !l.budget;

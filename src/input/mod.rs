@@ -1,10 +1,28 @@
-//! Reading postings: a single text or Markdown posting, and JSON Lines corpora.
+//! Reading postings: one posting a file (text, Markdown, HTML) or many a file (JSON Lines,
+//! JSON arrays, CSV/TSV), and walking directories for them. Nothing here prints: a row that
+//! cannot be read is a `RowError` in the stream, a file that cannot be read an `InputError`.
 
+mod csv;
+mod html;
+mod json_array;
 mod jsonl;
 mod text;
+mod walk;
 
+use std::io::Read;
+use std::path::Path;
+
+pub use self::csv::{read_csv, Columns};
+pub use html::posting_from_html;
+pub use json_array::read_json_array;
 pub use jsonl::{read_jsonl, JsonlRecord};
 pub use text::posting_from_text;
+pub use walk::collect_files;
+
+use crate::posting::Posting;
+
+/// One posting, or why its row could not be read.
+pub type Row = Result<Posting, RowError>;
 
 /// A row that could not be read, with where it was.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -12,4 +30,100 @@ pub use text::posting_from_text;
 pub struct RowError {
     pub location: String,
     pub message: String,
+}
+
+/// A file that cannot be read at all (missing, unsupported, a CSV without a text column).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{name}: {message}")]
+pub struct InputError {
+    pub name: String,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(name: impl Into<String>, message: impl Into<String>) -> InputError {
+        InputError {
+            name: name.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// How a file holds its postings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    /// One JSON object a line (`.jsonl`, `.ndjson`).
+    Jsonl,
+    /// A JSON array of objects (`.json`).
+    Json,
+    /// Comma, semicolon, pipe or tab separated values with a header (`.csv`, `.tsv`).
+    Csv,
+    /// One posting, first line the title (`.txt`, `.md`, `.markdown`).
+    Text,
+    /// One posting as a web page (`.html`, `.htm`).
+    Html,
+}
+
+impl InputFormat {
+    /// The format a file's extension names, if rung reads it.
+    pub fn from_path(path: &Path) -> Option<InputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "jsonl" | "ndjson" => InputFormat::Jsonl,
+            "json" => InputFormat::Json,
+            "csv" | "tsv" | "psv" => InputFormat::Csv,
+            "txt" | "md" | "markdown" => InputFormat::Text,
+            "html" | "htm" => InputFormat::Html,
+            _ => return None,
+        })
+    }
+}
+
+/// How to read tabular files; the defaults sniff the delimiter and find columns by name.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    pub delimiter: Option<u8>,
+    pub columns: Columns,
+}
+
+/// The postings of one input named `name` (a path, or `<stdin>`), lazily, in file order.
+pub fn read_postings<'a, R: Read + Send + 'a>(
+    name: &str,
+    format: InputFormat,
+    mut reader: R,
+    options: &ReadOptions,
+) -> Result<Box<dyn Iterator<Item = Row> + Send + 'a>, InputError> {
+    Ok(match format {
+        InputFormat::Jsonl => Box::new(
+            read_jsonl(name.to_string(), std::io::BufReader::new(reader))
+                .map(|r| r.map(|rec| rec.posting)),
+        ),
+        InputFormat::Json => Box::new(read_json_array(name, reader)),
+        InputFormat::Csv => Box::new(read_csv(name, reader, options.delimiter, &options.columns)?),
+        InputFormat::Text | InputFormat::Html => {
+            let mut bytes = Vec::new();
+            reader
+                .read_to_end(&mut bytes)
+                .map_err(|e| InputError::new(name, e.to_string()))?;
+            Box::new(std::iter::once(whole_file(name, format, bytes)))
+        }
+    })
+}
+
+fn whole_file(name: &str, format: InputFormat, bytes: Vec<u8>) -> Row {
+    let err = |message: String| RowError {
+        location: name.to_string(),
+        message,
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        err(format!(
+            "invalid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    match format {
+        InputFormat::Html => posting_from_html(name, &text).map_err(err),
+        _ if text.trim().is_empty() => Err(err("the file is empty".into())),
+        _ => Ok(posting_from_text(name, &text, None)),
+    }
 }

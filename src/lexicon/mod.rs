@@ -66,6 +66,7 @@ impl Category {
                 ("number", Number),
                 ("unit", Number),
                 ("min-marker", Words(&["min", "over"])),
+                ("max-marker", Words(&["max"])),
                 ("plus-marker", Words(&["plus"])),
                 ("range-marker", Words(&["between", "to"])),
                 ("alternative", Words(&["or"])),
@@ -75,8 +76,8 @@ impl Category {
             Category::Degree => &[
                 ("degree", Degree),
                 ("abbreviation", Degree),
-                ("equivalent", Words(&["yes"])),
-                ("enrolled", Words(&["yes"])),
+                ("equivalent", Words(&["yes", "no"])),
+                ("enrolled", Words(&["yes", "no"])),
             ],
             Category::Autonomy => &[("autonomy", Words(&["high", "low", "none"]))],
             Category::Leadership => &[
@@ -134,6 +135,14 @@ impl Pattern {
             Pattern::Literal(s) | Pattern::Regex(s) => s,
         }
     }
+
+    /// The phrase as written in a lexicon file (regular expressions between slashes).
+    pub fn as_written(&self) -> String {
+        match self {
+            Pattern::Literal(s) => s.clone(),
+            Pattern::Regex(s) => format!("/{s}/"),
+        }
+    }
 }
 
 /// One line of a lexicon file.
@@ -150,6 +159,17 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Whether the entry only claims its words for another meaning ("lead to", "degree of",
+    /// "Senior Living"), so that no signal is read from them.
+    pub fn is_claim(&self) -> bool {
+        match self.value.as_str() {
+            "no" | "not-a-degree" => true,
+            // In the degree lexicon, none is a level: "no degree required".
+            "none" => self.category != Category::Degree,
+            _ => false,
+        }
+    }
+
     /// The value as a number; validation guarantees it parses for numeric signals.
     pub fn number(&self) -> f64 {
         self.value.parse().unwrap_or(0.0)

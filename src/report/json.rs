@@ -10,7 +10,7 @@
 
 use std::io::{self, Write};
 
-use crate::posting::Analysis;
+use crate::posting::{Analysis, Posting};
 
 pub fn write_jsonl<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()> {
     serde_json::to_writer(&mut *out, analysis)?;
@@ -20,4 +20,43 @@ pub fn write_jsonl<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()>
 pub fn write_pretty<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, analysis)?;
     out.write_all(b"\n")
+}
+
+/// `--format jsonl`: each posting on its own line as soon as it is analysed.
+pub struct JsonLines<W: Write>(pub W);
+
+impl<W: Write> super::Reporter for JsonLines<W> {
+    fn add(&mut self, _: &Posting, analysis: &Analysis) -> io::Result<()> {
+        write_jsonl(&mut self.0, analysis)
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// `--format json`: one array, streamed element by element.
+pub struct JsonArray<W: Write> {
+    out: W,
+    written: usize,
+}
+
+impl<W: Write> JsonArray<W> {
+    pub fn new(out: W) -> JsonArray<W> {
+        JsonArray { out, written: 0 }
+    }
+}
+
+impl<W: Write> super::Reporter for JsonArray<W> {
+    fn add(&mut self, _: &Posting, analysis: &Analysis) -> io::Result<()> {
+        self.out
+            .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+        self.written += 1;
+        serde_json::to_writer(&mut self.out, analysis)?;
+        Ok(())
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        let end: &[u8] = if self.written == 0 { b"[]\n" } else { b"\n]\n" };
+        self.out.write_all(end)?;
+        self.out.flush()
+    }
 }

@@ -23,15 +23,23 @@ const ABBREVIATION_FOLLOWERS: &[&str] = &[
     "level",
 ];
 
+/// Spelled figures that may follow "degree or" ("or four years of experience").
+const NUMBER_WORDS: &[&str] = &[
+    "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "ten ",
+];
+
 pub fn extract(doc: &Doc, experience: &Experience) -> Degree {
     let text = &doc.norm.text;
     let mut degree = Degree::default();
-    let enrolled: Vec<Range<usize>> = doc
+    let enrolment: Vec<(Range<usize>, bool)> = doc
         .hits_of(Category::Degree, "enrolled")
         .filter(|(h, _)| !doc.outside_requirements(h.start))
-        .filter_map(|(h, _)| doc.segment_at(h.start).map(|s| s.range.clone()))
+        .filter_map(|(h, e)| Some((doc.segment_at(h.start)?.range.clone(), e.value == "yes")))
         .collect();
-    degree.enrolled_student = !enrolled.is_empty();
+    degree.enrolled_student = enrolment.iter().any(|(_, yes)| *yes);
+    // A degree in a sentence about being (or not being) enrolled is being studied for, not
+    // required: "currently enrolled in a Master's programme".
+    let enrolled: Vec<Range<usize>> = enrolment.into_iter().map(|(r, _)| r).collect();
 
     let found: Vec<(Range<usize>, &'static str)> = doc
         .hits
@@ -98,16 +106,19 @@ fn replaceable(
         .collect();
     let equivalent = doc
         .hits_of(Category::Degree, "equivalent")
+        .filter(|(_, e)| e.value == "yes")
         .any(|(h, _)| segments.iter().any(|s| s.contains(&h.start)));
-    // "Bachelor's degree or four years of work experience".
+    // "Bachelor's degree or four years of work experience": a figure right after "or".
     let years_instead = found.iter().any(|(r, _)| {
         let Some(segment) = doc.segment_at(r.start) else {
             return false;
         };
         let after = &text[r.end..segment.range.end];
-        after.find(" or ").is_some_and(|at| {
-            let rest = &after[at..];
-            rest.contains("year") && rest.contains("experience") && experience.min_years.is_some()
+        after.match_indices(" or ").any(|(at, _)| {
+            let next = after[at + 4..].trim_start();
+            let figure = next.starts_with(|c: char| c.is_ascii_digit())
+                || NUMBER_WORDS.iter().any(|w| next.starts_with(w));
+            figure && next.contains("year") && experience.min_years.is_some()
         })
     });
     equivalent || years_instead

@@ -38,7 +38,8 @@ fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
     words.dedup();
     words
         .iter()
-        .map(|w| regex::escape(w))
+        // The grammar is written in verbose mode, where a plain space would be ignored.
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -80,18 +81,21 @@ impl YearsGrammar {
                 .chain(range("to").iter().map(String::as_str)),
         );
         let min_markers = words("min-marker");
+        let max_markers = words("max-marker");
         let plus_markers = words("plus-marker");
         let num = format!(
             r"(?:\d{{1,2}}(?:[.,]\d)?|{})(?:\s*\(\s*\d{{1,2}}\s*\))?",
             alternation(numbers.keys().map(String::as_str))
         );
         let min = alternation(min_markers.iter().map(String::as_str));
+        let max = alternation(max_markers.iter().map(String::as_str));
         let plus = alternation(plus_markers.iter().map(String::as_str));
         let unit = alternation(units.keys().map(String::as_str));
         let source = format!(
             r"(?x)
+            (?:(?P<lt><)\s*)?
             (?-u:\b)
-            (?:(?P<min>{min})\s+)?
+            (?:(?P<min>{min})\s+|(?P<max>{max})\s+)?
             (?:(?:{between})\s+)?
             (?P<a>{num})\s*(?P<plus1>\+|{plus})?
             (?:\s*(?:-|(?:{to})\s)\s*(?P<b>{num})\s*(?P<plus2>\+)?)?
@@ -146,11 +150,16 @@ impl YearsGrammar {
     fn figure(&self, text: &str, c: &Captures) -> Option<Figure> {
         let whole = c.get(0)?;
         let unit = *self.units.get(c.name("unit")?.as_str())?;
-        let a = self.number(c.name("a")?.as_str())? * unit;
-        let b = c
+        let round = |n: f64| (n * 100.0).round() / 100.0;
+        let mut a = round(self.number(c.name("a")?.as_str())? * unit);
+        let mut b = c
             .name("b")
             .and_then(|m| self.number(m.as_str()))
-            .map(|n| n * unit);
+            .map(|n| round(n * unit));
+        if (c.name("max").is_some() || c.name("lt").is_some()) && b.is_none() {
+            // "up to 5 years": anyone from none to five years qualifies.
+            (a, b) = (0.0, Some(a));
+        }
         let plus =
             c.name("plus1").is_some() || c.name("plus2").is_some() || c.name("plus3").is_some();
         // "4-year degree", "2-year contract": a hyphenated figure describes a noun.
@@ -285,12 +294,16 @@ pub fn extract(analyzer: &Analyzer, doc: &Doc) -> Experience {
         .collect();
     experience.phrases = doc
         .hits_of(Category::Experience, "level")
-        .filter(|(h, _)| !doc.outside_requirements(h.start))
-        .filter_map(|(h, e)| {
-            Some(LevelPhrase {
-                level: Level::parse(&e.value)?,
-                span: doc.span(h.start..h.end),
-            })
+        .filter_map(|(h, e)| Some((h, Level::parse(&e.value)?)))
+        // "An entry level position" may stand under "What we offer"; "our seasoned experts"
+        // under "About us" says nothing of the role.
+        .filter(|(h, level)| {
+            !matches!(level, Level::Associate | Level::MidSenior)
+                || !doc.outside_requirements(h.start)
+        })
+        .map(|(h, level)| LevelPhrase {
+            level,
+            span: doc.span(h.start..h.end),
         })
         .collect();
     experience

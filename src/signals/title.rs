@@ -7,7 +7,7 @@
 use crate::analyzer::Doc;
 use crate::level::Level;
 use crate::lexicon::Category;
-use crate::posting::Span;
+use crate::posting::{LevelPhrase, Span};
 
 pub fn title_level(doc: &Doc) -> (Option<Level>, Vec<Span>) {
     let text = &doc.norm.text;
@@ -61,4 +61,59 @@ fn optional_bracket(
         || rest
             .split(|c: char| !c.is_alphanumeric())
             .all(|w| w.is_empty() || matches!(w, "and" | "or" | "level"))
+}
+
+/// Words that introduce the role itself ("We are looking for a Senior Engineer"), so that a
+/// level word after them describes this role rather than a colleague ("senior stakeholders").
+const ROLE_INTRODUCERS: &[&str] = &[
+    "as a",
+    "as an",
+    "looking for a",
+    "looking for an",
+    "seeking a",
+    "seeking an",
+    "seeks a",
+    "seeks an",
+    "hiring a",
+    "hiring an",
+    "searching for a",
+    "searching for an",
+    "recruiting a",
+    "recruiting an",
+    "need a",
+    "this is a",
+    "this is an",
+    "role is a",
+    "role is an",
+    "position is a",
+    "position is an",
+];
+
+/// Level words the description uses for the role itself.
+pub fn named_in_description(doc: &Doc) -> Vec<LevelPhrase> {
+    let text = &doc.norm.text;
+    doc.hits_of(Category::Title, "level")
+        .filter_map(|(hit, entry)| Some((hit, Level::parse(&entry.value)?)))
+        .filter(|(hit, _)| introduced(&text[..hit.start]))
+        .map(|(hit, level)| LevelPhrase {
+            level,
+            span: doc.span(hit.start..hit.end),
+        })
+        .collect()
+}
+
+/// Whether `before` ends with a role introducer and at most three more words ("seeks a
+/// Machine Learning Summer Intern").
+fn introduced(before: &str) -> bool {
+    let clause = before
+        .rsplit(['.', ',', ';', ':', '\n', '(', ')'])
+        .next()
+        .unwrap_or(before);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    (0..=3.min(words.len())).any(|skip| {
+        let head = words[..words.len() - skip].join(" ");
+        ROLE_INTRODUCERS
+            .iter()
+            .any(|w| head == *w || head.ends_with(&format!(" {w}")))
+    })
 }
