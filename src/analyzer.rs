@@ -8,7 +8,7 @@ use crate::matcher::{Hit, Matcher};
 use crate::posting::{Analysis, Field, Posting, Requirement, Span};
 use crate::signals::experience::YearsGrammar;
 use crate::text::{self, Normalized, Section, Segment};
-use crate::{findings, scorer, signals};
+use crate::{findings, language, scorer, signals};
 
 /// Compiled lexicons: build one and share it across threads (it is `Send + Sync`).
 pub struct Analyzer {
@@ -61,10 +61,11 @@ impl Analyzer {
         &self.lexicon
     }
 
-    /// Prepares one text (title or description) for the signal extractors.
-    pub(crate) fn doc<'a>(&'a self, field: Field, original: &'a str) -> Doc<'a> {
+    /// Prepares one text (title or description) for the signal extractors, read with the
+    /// lexicons of `lang` and English.
+    pub(crate) fn doc<'a>(&'a self, field: Field, original: &'a str, lang: &'a str) -> Doc<'a> {
         let norm = Normalized::new(original, self);
-        let hits = self.matcher.find(&norm.text);
+        let hits = self.matcher.find(&norm.text, &["en", lang]);
         let heading =
             |range: Range<usize>| heading_section(&self.lexicon, &hits, &norm.text, range);
         let segments = text::segments(&norm, original, &heading);
@@ -75,13 +76,18 @@ impl Analyzer {
             segments,
             hits,
             lexicon: &self.lexicon,
+            lang,
         }
     }
 
     /// Analyses one posting: signals, level, findings.
     pub fn analyze(&self, posting: &Posting) -> Analysis {
-        let title_doc = self.doc(Field::Title, &posting.title);
-        let doc = self.doc(Field::Description, &posting.description);
+        let lang = match &posting.lang {
+            Some(forced) => language::normalize(forced),
+            None => language::detect(&posting.title, &posting.description),
+        };
+        let title_doc = self.doc(Field::Title, &posting.title, &lang);
+        let doc = self.doc(Field::Description, &posting.description, &lang);
         let (title_level, title_spans) = signals::title::title_level(&title_doc);
         let experience = signals::experience::extract(self, &doc);
         let degree = signals::degree::extract(&doc, &experience);
@@ -90,6 +96,7 @@ impl Analyzer {
         let mut analysis = Analysis {
             id: posting.id.clone(),
             title: posting.title.clone(),
+            lang: lang.clone(),
             title_level,
             implied_level: None,
             band: None,
@@ -165,6 +172,8 @@ pub struct Doc<'a> {
     pub segments: Vec<Segment>,
     pub hits: Vec<Hit>,
     pub lexicon: &'a Lexicon,
+    /// The posting's language (ISO 639-1 for shipped languages).
+    pub lang: &'a str,
 }
 
 impl<'a> Doc<'a> {

@@ -364,6 +364,10 @@ fn abbreviation_before(before: &str) -> bool {
         || matches!(
             word,
             "approx" | "incl" | "etc" | "min" | "max" | "yrs" | "vs"
+                // German, Dutch, French, Spanish, Italian, Polish, Portuguese.
+                | "bzw" | "ca" | "inkl" | "mind" | "evtl" | "ggf" | "usw" | "bspw" | "sog"
+                | "vgl" | "zzgl" | "dipl" | "bijv" | "mbv" | "env" | "aprox" | "pág" | "ecc"
+                | "np" | "tj" | "itp" | "ok" | "wg" | "ds" | "mgr" | "inż" | "dr" | "prof"
         )
 }
 

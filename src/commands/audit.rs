@@ -78,7 +78,11 @@ fn audit(
     loop {
         batch.clear();
         for row in rows.by_ref().take(BATCH) {
-            batch.push(row?);
+            let mut row: Row = row?;
+            if let (Ok(posting), Some(lang)) = (&mut row, &args.lang) {
+                posting.lang = Some(lang.clone());
+            }
+            batch.push(row);
         }
         if batch.is_empty() {
             break;

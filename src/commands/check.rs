@@ -29,6 +29,7 @@ pub fn run(analyzer: &Analyzer, args: CheckArgs) -> anyhow::Result<ExitCode> {
     };
     let mut posting = posting_from_text(&name, &text, args.title.as_deref());
     posting.declared = args.declared;
+    posting.lang = args.lang.clone();
     let analysis = analyzer.analyze(&posting);
     let mut out = anstream::stdout().lock();
     match args.format {

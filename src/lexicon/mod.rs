@@ -68,6 +68,8 @@ impl Category {
                 ("min-marker", Words(&["min", "over"])),
                 ("max-marker", Words(&["max"])),
                 ("plus-marker", Words(&["plus"])),
+                ("range-marker", Words(&["between", "to"])),
+                ("alternative", Words(&["or"])),
                 ("keyword", Words(&["experience"])),
                 ("not-requirement", Words(&["before", "after"])),
             ],
