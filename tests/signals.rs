@@ -413,3 +413,15 @@ fn analysing_twice_gives_the_same_result() {
     let second = serde_json::to_string(&analyze("Junior Data Analyst", text)).unwrap();
     assert_eq!(first, second);
 }
+
+/// Regression: a figure whose words run across a line break ("al menos \n3 años\n") ended
+/// past its segment and panicked when the scope was read.
+#[test]
+fn a_figure_running_past_its_segment_does_not_panic() {
+    let text = "¿Qué esperamos de ti?\nBuscamos a una persona con experiencia de al menos \n3 años\n desempeñando responsabilidades similares.";
+    let analysis = ANALYZER.analyze(&Posting {
+        lang: Some("es".into()),
+        ..Posting::new("test", "Analista", text)
+    });
+    assert!(analysis.experience.mentions.len() <= 1);
+}

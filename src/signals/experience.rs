@@ -205,7 +205,8 @@ impl YearsGrammar {
 
     /// Overall experience unless a skill or domain sits between the figure and "experience".
     fn scope(&self, text: &str, end: usize, segment_end: usize) -> Scope {
-        let rest = &text[end..segment_end];
+        // A figure may run past its segment ("al menos \n3 años"): nothing follows it there.
+        let rest = &text[end..segment_end.max(end)];
         let Some(at) = rest.find("experience") else {
             return Scope::Skill;
         };
