@@ -66,8 +66,17 @@ impl Analyzer {
     pub(crate) fn doc<'a>(&'a self, field: Field, original: &'a str, lang: &'a str) -> Doc<'a> {
         let norm = Normalized::new(original, self);
         let hits = self.matcher.find(&norm.text, &["en", lang]);
-        let heading =
-            |range: Range<usize>| heading_section(&self.lexicon, &hits, &norm.text, range);
+        let section = self.matcher.group(Category::Context, "section");
+        let groups = self.matcher.groups();
+        let heading = |range: Range<usize>| {
+            // Hits are sorted by start: only those starting inside the range can lie in it.
+            let (first, end) = (hits.partition_point(|h| h.start < range.start), range.end);
+            let inside = hits[first..]
+                .iter()
+                .take_while(move |h| h.start < end)
+                .filter(|h| Some(groups[h.entry]) == section);
+            heading_section(&self.lexicon, inside, &norm.text, range)
+        };
         let segments = text::segments(&norm, original, &heading);
         Doc {
             field,
@@ -76,6 +85,7 @@ impl Analyzer {
             segments,
             hits,
             lexicon: &self.lexicon,
+            matcher: &self.matcher,
             lang,
         }
     }
@@ -128,20 +138,16 @@ impl text::Vocabulary for Analyzer {
 
 /// A heading names a section when known section phrases cover most of it; the longest
 /// phrase decides which.
-fn heading_section(
+fn heading_section<'h>(
     lexicon: &Lexicon,
-    hits: &[Hit],
+    section_hits: impl Iterator<Item = &'h Hit>,
     text: &str,
     range: Range<usize>,
 ) -> Option<Section> {
     let len = text[range.clone()].trim().chars().count().max(1);
-    let phrases: Vec<(&Hit, &Entry)> = hits
-        .iter()
+    let phrases: Vec<(&Hit, &Entry)> = section_hits
         .filter(|h| h.start >= range.start && h.end <= range.end)
-        .filter_map(|h| {
-            let e = &lexicon.entries[h.entry];
-            (e.category == Category::Context && e.signal == "section").then_some((h, e))
-        })
+        .map(|h| (h, &lexicon.entries[h.entry]))
         .collect();
     let covered: usize = phrases
         .iter()
@@ -172,6 +178,7 @@ pub struct Doc<'a> {
     pub segments: Vec<Segment>,
     pub hits: Vec<Hit>,
     pub lexicon: &'a Lexicon,
+    matcher: &'a Matcher,
     /// The posting's language (ISO 639-1 for shipped languages).
     pub lang: &'a str,
 }
@@ -201,10 +208,14 @@ impl<'a> Doc<'a> {
         category: Category,
         signal: &'s str,
     ) -> impl Iterator<Item = (&'s Hit, &'a Entry)> + 's {
-        self.hits.iter().filter_map(move |h| {
-            let e = self.entry(h);
-            (e.category == category && e.signal == signal).then_some((h, e))
-        })
+        // Groups are (category, signal) pairs numbered once: comparing numbers per hit
+        // instead of signal strings.
+        let group = self.matcher.group(category, signal);
+        let groups = self.matcher.groups();
+        self.hits
+            .iter()
+            .filter(move |h| Some(groups[h.entry]) == group)
+            .map(|h| (h, self.entry(h)))
     }
 
     /// The segment holding normalised offset `pos`.

@@ -25,8 +25,12 @@ pub struct Matcher {
     groups: Vec<usize>,
     /// Per entry, whether it only claims words for another meaning (value no, none...).
     claims: Vec<bool>,
-    /// Per entry, its language, so one automaton serves every language.
-    langs: Vec<String>,
+    /// The (category, signal) of each group, to find a group by name.
+    keys: Vec<(Category, String)>,
+    /// Per entry, an index into `lang_names`, so one automaton serves every language and
+    /// filtering a hit by language compares integers, not strings.
+    langs: Vec<u16>,
+    lang_names: Vec<String>,
 }
 
 impl Matcher {
@@ -73,16 +77,42 @@ impl Matcher {
                 })
             })
             .collect();
+        let keys = keys.into_iter().map(|(c, s)| (c, s.to_string())).collect();
         let claims = lexicon.entries.iter().map(|e| e.is_claim()).collect();
-        let langs = lexicon.entries.iter().map(|e| e.lang.clone()).collect();
+        let mut lang_names: Vec<String> = Vec::new();
+        let langs = lexicon
+            .entries
+            .iter()
+            .map(|e| {
+                let at = lang_names.iter().position(|l| *l == e.lang);
+                at.unwrap_or_else(|| {
+                    lang_names.push(e.lang.clone());
+                    lang_names.len() - 1
+                }) as u16
+            })
+            .collect();
         Ok(Matcher {
             automaton,
             literal_entries,
             regexes,
             groups,
             claims,
+            keys,
             langs,
+            lang_names,
         })
+    }
+
+    /// The group of one category and signal, if any entry has it.
+    pub fn group(&self, category: Category, signal: &str) -> Option<usize> {
+        self.keys
+            .iter()
+            .position(|(c, s)| *c == category && s == signal)
+    }
+
+    /// Per lexicon entry, its group of one category and signal.
+    pub fn groups(&self) -> &[usize] {
+        &self.groups
     }
 
     /// Whole-word hits in `text` of entries in one of `langs`, leftmost-longest and
@@ -90,7 +120,12 @@ impl Matcher {
     /// "degree"), sorted by position. Other languages' entries are dropped before the
     /// longest match is chosen, so they never claim words from the posting's own language.
     pub fn find(&self, text: &str, langs: &[&str]) -> Vec<Hit> {
-        let wanted = |entry: usize| langs.contains(&self.langs[entry].as_str());
+        let wanted_langs: Vec<bool> = self
+            .lang_names
+            .iter()
+            .map(|l| langs.contains(&l.as_str()))
+            .collect();
+        let wanted = |entry: usize| wanted_langs[self.langs[entry] as usize];
         let mut all: Vec<Hit> = self
             .automaton
             .find_overlapping_iter(text)
@@ -114,15 +149,19 @@ impl Matcher {
         }
         // At one position a claim of another meaning ("lead to", "degree of") wins over the
         // phrase inside it, whatever their lengths; otherwise the longest wins.
-        all.sort_by_key(|h| {
-            (
-                self.groups[h.entry],
-                h.start,
-                !self.claims[h.entry],
-                std::cmp::Reverse(h.end),
-                h.entry,
-            )
-        });
+        // The key (group, start, not a claim, longest first, entry) is packed into one
+        // integer: `entry` makes it total, so an unstable sort gives the one stable order.
+        let key = |h: &Hit| -> u128 {
+            let group = self.groups[h.entry] as u128;
+            let claim = u128::from(!self.claims[h.entry]);
+            let longest = u32::MAX - h.end as u32;
+            group << 97
+                | (h.start as u128) << 65
+                | claim << 64
+                | (longest as u128) << 32
+                | h.entry as u128
+        };
+        all.sort_unstable_by_key(key);
         // A claim silences every phrase it overlaps: "work independently and as part of a
         // team" claims the "work independently" that starts before it.
         let claims: Vec<(usize, usize, usize)> = all
