@@ -9,10 +9,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use rung::input::{collect_files, read_postings, Columns, InputFormat, ReadOptions, Row};
+use rung::input::{collect_files, read_pending, Columns, InputFormat, Pending, ReadOptions, RowError};
+use rung::posting::{Analysis, Posting};
 use rung::report::csv::CsvReport;
 use rung::report::html::HtmlReport;
-use rung::report::json::{JsonArray, JsonLines};
+use rung::report::json::{write_jsonl, JsonArray, JsonLines};
 use rung::report::summary_text::SummaryReport;
 use rung::report::Reporter;
 use rung::Analyzer;
@@ -39,7 +40,7 @@ pub fn run(analyzer: &Analyzer, args: AuditArgs) -> anyhow::Result<ExitCode> {
     }
     let format = output_format(&args);
     let (sink, tmp) = open_output(args.output.as_deref())?;
-    let result = audit(analyzer, &args, &files, reporter(format, sink));
+    let result = audit(analyzer, &args, &files, format, sink);
     match (&result, tmp, &args.output) {
         (Ok(_), Some(tmp), Some(out)) => {
             std::fs::rename(&tmp, out).with_context(|| format!("writing {}", out.display()))?
@@ -59,57 +60,92 @@ struct Stats {
     failed: bool,
 }
 
+/// Where analysed postings go: JSON lines rendered by the workers and written as they come,
+/// or a reporter that needs the posting and its analysis.
+enum Sink {
+    Lines(Box<dyn Write>),
+    Report(Box<dyn Reporter>),
+}
+
+/// A posting after a worker is done with it.
+enum Done {
+    /// Analysed and rendered as one JSON line (`--format jsonl`).
+    Line { json: Vec<u8>, failed: bool },
+    Analysed {
+        both: Box<(Posting, Analysis)>,
+        failed: bool,
+    },
+    Rejected(RowError),
+}
+
+/// A row that could not be read, as the line that stands in for it on stdin: a filter keeps
+/// one output line per input line.
+#[derive(serde::Serialize)]
+struct RejectedLine<'a> {
+    id: &'a str,
+    error: &'a str,
+}
+
 fn audit(
     analyzer: &Analyzer,
     args: &AuditArgs,
     files: &[PathBuf],
-    mut reporter: Box<dyn Reporter>,
+    format: AuditFormat,
+    sink: Box<dyn Write>,
 ) -> anyhow::Result<ExitCode> {
     let progress = Progress::new(total_bytes(files));
     let options = read_options(args);
-    let mut rows = files
+    let rows = files
         .iter()
         .flat_map(|path| match open(path, args, &options, &progress) {
-            Ok(rows) => Box::new(rows.map(Ok)) as Box<dyn Iterator<Item = _>>,
+            Ok(rows) => Box::new(rows.map(Ok)) as Box<dyn Iterator<Item = _> + Send>,
             Err(e) => Box::new(std::iter::once(Err(e))),
         });
+    // On stdin rung is a filter (`RDD.pipe`): whatever has arrived is analysed and written at
+    // once, and a broken line still gets its output line.
+    let streaming = files.iter().any(|f| f.as_os_str() == "-");
+    let mut sink = match format {
+        AuditFormat::Jsonl => Sink::Lines(sink),
+        _ => Sink::Report(reporter(format, sink)),
+    };
     let mut stats = Stats::default();
-    let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
-    loop {
-        batch.clear();
-        for row in rows.by_ref().take(BATCH) {
-            let mut row: Row = row?;
-            if let (Ok(posting), Some(lang)) = (&mut row, &args.lang) {
-                posting.lang = Some(lang.clone());
-            }
-            batch.push(row);
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let analyses: Vec<_> = batch
-            .par_iter()
-            .map(|row| row.as_ref().ok().map(|p| analyzer.analyze(p)))
-            .collect();
-        for (row, analysis) in batch.iter().zip(analyses) {
-            match (row, analysis) {
-                (Ok(posting), Some(analysis)) => {
-                    stats.read += 1;
-                    stats.failed |=
-                        super::exit_code([&analysis], args.fail_on) != ExitCode::SUCCESS;
-                    reporter.add(posting, &analysis)?;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        // One thread reads (and splits lines) while the workers parse, analyse and render.
+        let (tx, rx) = std::sync::mpsc::sync_channel(2 * BATCH);
+        scope.spawn(move || {
+            for row in rows {
+                if tx.send(row).is_err() {
+                    break;
                 }
-                (Err(e), _) => {
-                    stats.rejected += 1;
-                    reporter.reject();
-                    progress.println(&format!("rung: skipped {e}"));
-                }
-                (Ok(_), None) => unreachable!("every posting read is analysed"),
             }
+        });
+        let mut batch: Vec<Pending> = Vec::with_capacity(BATCH);
+        loop {
+            batch.clear();
+            let Ok(first) = rx.recv() else { break };
+            batch.push(first?);
+            while batch.len() < BATCH {
+                let next = if streaming {
+                    rx.try_recv().ok()
+                } else {
+                    rx.recv().ok()
+                };
+                let Some(row) = next else { break };
+                batch.push(row?);
+            }
+            let done: Vec<Done> = batch
+                .par_drain(..)
+                .map(|pending| work(analyzer, args, format, pending))
+                .collect();
+            write(&mut sink, &mut stats, done, streaming, &progress)?;
+            progress.update(stats.read);
         }
-        progress.update(stats.read);
+        Ok(())
+    })?;
+    match &mut sink {
+        Sink::Lines(out) => out.flush()?,
+        Sink::Report(reporter) => reporter.finish()?,
     }
-    reporter.finish()?;
     progress.finish();
     eprintln!(
         "rung: {} postings read, {} analysed, {} rejected ({} rows)",
@@ -123,6 +159,74 @@ fn audit(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A worker's part: parse (JSON Lines), analyse, and render when the output is JSON Lines.
+fn work(analyzer: &Analyzer, args: &AuditArgs, format: AuditFormat, pending: Pending) -> Done {
+    let mut posting = match pending.into_row() {
+        Ok(posting) => posting,
+        Err(e) => return Done::Rejected(e),
+    };
+    if let Some(lang) = &args.lang {
+        posting.lang = Some(lang.clone());
+    }
+    let analysis = analyzer.analyze(&posting);
+    let failed = super::exit_code([&analysis], args.fail_on) != ExitCode::SUCCESS;
+    if format != AuditFormat::Jsonl {
+        let both = Box::new((posting, analysis));
+        return Done::Analysed { both, failed };
+    }
+    let mut json = Vec::with_capacity(posting.description.len() + 1024);
+    write_jsonl(&mut json, &analysis).expect("writing to memory");
+    Done::Line { json, failed }
+}
+
+/// Writes one batch in input order and counts it.
+fn write(
+    sink: &mut Sink,
+    stats: &mut Stats,
+    done: Vec<Done>,
+    streaming: bool,
+    progress: &Progress,
+) -> anyhow::Result<()> {
+    for item in done {
+        match (item, &mut *sink) {
+            (Done::Line { json, failed }, Sink::Lines(out)) => {
+                stats.read += 1;
+                stats.failed |= failed;
+                out.write_all(&json)?;
+            }
+            (Done::Analysed { both, failed }, Sink::Report(reporter)) => {
+                stats.read += 1;
+                stats.failed |= failed;
+                reporter.add(&both.0, &both.1)?;
+            }
+            (Done::Rejected(e), sink) => {
+                stats.rejected += 1;
+                match sink {
+                    Sink::Report(reporter) => reporter.reject(),
+                    Sink::Lines(out) if streaming => {
+                        let line = RejectedLine {
+                            id: &e.location,
+                            error: &e.message,
+                        };
+                        serde_json::to_writer(&mut *out, &line)?;
+                        out.write_all(b"\n")?;
+                    }
+                    Sink::Lines(_) => {}
+                }
+                progress.println(&format!("rung: skipped {e}"));
+            }
+            _ => unreachable!("workers render exactly when the sink takes lines"),
+        }
+    }
+    if streaming {
+        match sink {
+            Sink::Lines(out) => out.flush()?,
+            Sink::Report(_) => {}
+        }
+    }
+    Ok(())
 }
 
 fn reporter(format: AuditFormat, sink: Box<dyn Write>) -> Box<dyn Reporter> {
@@ -190,10 +294,10 @@ fn open(
     args: &AuditArgs,
     options: &ReadOptions,
     progress: &Progress,
-) -> anyhow::Result<Box<dyn Iterator<Item = Row> + Send>> {
+) -> anyhow::Result<Box<dyn Iterator<Item = Pending> + Send + 'static>> {
     let format = input_format(path, args)?;
     let rows = if path.as_os_str() == "-" {
-        read_postings(
+        read_pending(
             "<stdin>",
             format,
             progress.reader(std::io::stdin()),
@@ -202,7 +306,7 @@ fn open(
     } else {
         let name = path.display().to_string();
         let file = File::open(path).with_context(|| format!("opening {name}"))?;
-        read_postings(&name, format, progress.reader(file), options)?
+        read_pending(&name, format, progress.reader(file), options)?
     };
     Ok(rows)
 }

@@ -72,6 +72,62 @@ pub fn read_jsonl<R: BufRead>(
     })
 }
 
+/// One line of a JSON Lines input, read but not yet parsed, so that parsing can run on the
+/// worker threads while one thread reads.
+#[derive(Debug, Clone)]
+pub struct JsonlLine {
+    /// `name:line`, the posting's id when it has none of its own.
+    pub location: String,
+    /// The line as read, valid UTF-8, not blank.
+    pub text: String,
+}
+
+impl JsonlLine {
+    /// Parses the line into a posting, exactly as `read_jsonl` does.
+    pub fn parse(&self) -> Result<Posting, RowError> {
+        parse_line(self.text.trim(), &self.location).map(|record| record.posting)
+    }
+}
+
+/// Reads JSON Lines without parsing them: blank lines are skipped, a line that cannot be read
+/// or is not UTF-8 becomes an error with `name:line`, as in `read_jsonl`.
+pub fn read_jsonl_lines<R: BufRead>(
+    name: impl Into<String>,
+    reader: R,
+) -> impl Iterator<Item = Result<JsonlLine, RowError>> {
+    let name = name.into();
+    let mut reader = reader;
+    let mut line_no = 0;
+    std::iter::from_fn(move || loop {
+        let mut buf = Vec::new();
+        line_no += 1;
+        let location = format!("{name}:{line_no}");
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                return Some(Err(RowError {
+                    location,
+                    message: e.to_string(),
+                }))
+            }
+        }
+        let text = match String::from_utf8(buf) {
+            Ok(text) => text,
+            Err(e) => {
+                return Some(Err(RowError {
+                    location,
+                    message: format!("invalid UTF-8: {}", e.utf8_error()),
+                }))
+            }
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        return Some(Ok(JsonlLine { location, text }));
+    })
+}
+
 fn parse_line(line: &str, location: &str) -> Result<JsonlRecord, RowError> {
     let err = |message: String| RowError {
         location: location.to_string(),
@@ -147,5 +203,17 @@ mod tests {
         assert_eq!(rows[1].as_ref().err().unwrap().location, "f.jsonl:2");
         assert!(rows[2].as_ref().err().unwrap().message.contains("object"));
         assert_eq!(rows[3].as_ref().unwrap().posting.id, "7");
+    }
+
+    #[test]
+    fn unparsed_lines_parse_as_read_jsonl_reads() {
+        let data: &[u8] = b"{\"id\":\"a\",\"description\":\"d\"}\n \nnot json\n\xff\n[1]\n{\"id\":7,\"description\":\"x\"}";
+        let want: Vec<String> = read_jsonl("f", data)
+            .map(|r| format!("{:?}", r.map(|rec| rec.posting)))
+            .collect();
+        let got: Vec<String> = read_jsonl_lines("f", data)
+            .map(|r| format!("{:?}", r.and_then(|line| line.parse())))
+            .collect();
+        assert_eq!(got, want);
     }
 }

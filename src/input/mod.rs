@@ -15,7 +15,7 @@ use std::path::Path;
 pub use self::csv::{read_csv, Columns};
 pub use html::posting_from_html;
 pub use json_array::read_json_array;
-pub use jsonl::{read_jsonl, JsonlRecord};
+pub use jsonl::{read_jsonl, read_jsonl_lines, JsonlLine, JsonlRecord};
 pub use text::posting_from_text;
 pub use walk::collect_files;
 
@@ -107,6 +107,43 @@ pub fn read_postings<'a, R: Read + Send + 'a>(
                 .map_err(|e| InputError::new(name, e.to_string()))?;
             Box::new(std::iter::once(whole_file(name, format, bytes)))
         }
+    })
+}
+
+/// A posting on its way to a worker thread: read and parsed, or (JSON Lines) read only, to be
+/// parsed by the worker.
+#[derive(Debug)]
+pub enum Pending {
+    Row(Row),
+    Line(JsonlLine),
+}
+
+impl Pending {
+    pub fn into_row(self) -> Row {
+        match self {
+            Pending::Row(row) => row,
+            Pending::Line(line) => line.parse(),
+        }
+    }
+}
+
+/// Like `read_postings`, but JSON Lines come unparsed, so that parsing runs in parallel.
+pub fn read_pending<'a, R: Read + Send + 'a>(
+    name: &str,
+    format: InputFormat,
+    reader: R,
+    options: &ReadOptions,
+) -> Result<Box<dyn Iterator<Item = Pending> + Send + 'a>, InputError> {
+    Ok(match format {
+        InputFormat::Jsonl => Box::new(
+            read_jsonl_lines(name.to_string(), std::io::BufReader::new(reader)).map(|line| {
+                match line {
+                    Ok(line) => Pending::Line(line),
+                    Err(e) => Pending::Row(Err(e)),
+                }
+            }),
+        ),
+        _ => Box::new(read_postings(name, format, reader, options)?.map(Pending::Row)),
     })
 }
 
