@@ -21,6 +21,16 @@ pub struct Analyzer {
     units: HashSet<String>,
 }
 
+/// The stages of `Analyzer::analyze_marked`, each reported as it ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The posting's language is known (detected or given).
+    Language,
+    /// Title and description are normalised, segmented and matched; signals, scoring and
+    /// findings follow.
+    Matched,
+}
+
 /// Problems building an analyzer from a lexicon.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -92,12 +102,19 @@ impl Analyzer {
 
     /// Analyses one posting: signals, level, findings.
     pub fn analyze(&self, posting: &Posting) -> Analysis {
+        self.analyze_marked(posting, |_| {})
+    }
+
+    /// `analyze`, calling `mark` as each stage ends: `rung bench` times the stages so.
+    pub fn analyze_marked(&self, posting: &Posting, mut mark: impl FnMut(Stage)) -> Analysis {
         let lang = match &posting.lang {
             Some(forced) => language::normalize(forced),
             None => language::detect(&posting.title, &posting.description),
         };
+        mark(Stage::Language);
         let title_doc = self.doc(Field::Title, &posting.title, &lang);
         let doc = self.doc(Field::Description, &posting.description, &lang);
+        mark(Stage::Matched);
         let (title_level, title_spans) = signals::title::title_level(&title_doc);
         let experience = signals::experience::extract(self, &doc);
         let degree = signals::degree::extract(&doc, &experience);

@@ -52,6 +52,35 @@ pub enum Command {
     Eval(EvalArgs),
     /// List the loaded lexicons, or every literal phrase with --phrases.
     Lexicons(LexiconsArgs),
+    /// Measure throughput on a corpus: MB/s and postings/s overall and per stage, at one
+    /// thread and at all threads, and peak memory.
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// A corpus file (JSONL, CSV, JSON...; read as `rung audit` reads it).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub threads: ThreadArgs,
+}
+
+/// `--threads`, shared by the commands that analyse postings.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct ThreadArgs {
+    /// Worker threads [default: all cores].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+}
+
+impl ThreadArgs {
+    /// The worker count: `--threads`, else every core.
+    pub fn count(&self) -> usize {
+        self.threads.map_or_else(
+            || std::thread::available_parallelism().map_or(1, |n| n.get()),
+            usize::from,
+        )
+    }
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +100,8 @@ pub struct CheckArgs {
     pub lang: Option<String>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+    #[command(flatten)]
+    pub threads: ThreadArgs,
     /// Lowest finding severity that makes rung exit 1.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
@@ -147,9 +178,8 @@ pub struct AuditArgs {
     /// Lowest finding severity that makes rung exit 1.
     #[arg(long, value_enum, default_value_t = FailOn::Never)]
     pub fail_on: FailOn,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub threads: ThreadArgs,
     /// Read every input (and stdin) as this format, whatever its extension.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormatArg>,

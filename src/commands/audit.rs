@@ -25,12 +25,6 @@ use crate::cli::{AuditArgs, AuditFormat};
 const BATCH: usize = 1024;
 
 pub fn run(analyzer: &Analyzer, args: AuditArgs) -> anyhow::Result<ExitCode> {
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .ok();
-    }
     let mut files = Vec::new();
     for path in &args.paths {
         collect_files(path, &mut files)?;

@@ -1,6 +1,7 @@
 //! One function per command; each returns the exit code or an error (exit 2).
 
 mod audit;
+mod bench;
 mod check;
 mod eval;
 mod lexicons;
@@ -17,11 +18,23 @@ use crate::cli::{Cli, Command, FailOn, LexiconArgs};
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let analyzer = build_analyzer(&cli.lexicons)?;
+    let threads = match &cli.command {
+        Command::Check(args) => Some(args.threads),
+        Command::Audit(args) => Some(args.threads),
+        _ => None,
+    };
+    if let Some(threads) = threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.count())
+            .build_global()
+            .ok();
+    }
     match cli.command {
         Command::Check(args) => check::run(&analyzer, args),
         Command::Audit(args) => audit::run(&analyzer, args),
         Command::Eval(args) => eval::run(&analyzer, args),
         Command::Lexicons(args) => lexicons::run(&analyzer, args),
+        Command::Bench(args) => bench::run(&analyzer, args),
     }
 }
 

@@ -1,0 +1,215 @@
+//! `rung bench FILE`: throughput of the whole `audit --format jsonl` path on a corpus, overall
+//! and per stage, at one thread and at all threads, and peak memory.
+//!
+//! The corpus streams through as in `audit` (batches of postings, parsed, analysed and
+//! rendered on the workers) but the output is dropped. Stage figures are CPU time summed over
+//! the workers, so a stage's MB/s is what one core does; the overall figure is wall time.
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use rayon::prelude::*;
+use rung::input::{read_pending, InputFormat, Pending, ReadOptions};
+use rung::report::json::write_jsonl;
+use rung::analyzer::Stage;
+use rung::Analyzer;
+
+use crate::cli::BenchArgs;
+
+const BATCH: usize = 1024;
+
+/// CPU time spent in each stage, and what went through.
+#[derive(Default, Clone, Copy)]
+struct Stages {
+    read_parse: Duration,
+    language: Duration,
+    normalise_match: Duration,
+    signals: Duration,
+    serialise: Duration,
+    postings: usize,
+    rejected: usize,
+    bytes: u64,
+    output: u64,
+}
+
+impl Stages {
+    fn add(&mut self, o: &Stages) {
+        self.read_parse += o.read_parse;
+        self.language += o.language;
+        self.normalise_match += o.normalise_match;
+        self.signals += o.signals;
+        self.serialise += o.serialise;
+        self.postings += o.postings;
+        self.rejected += o.rejected;
+        self.output += o.output;
+    }
+}
+
+pub fn run(analyzer: &Analyzer, args: BenchArgs) -> anyhow::Result<ExitCode> {
+    let all = args.threads.count();
+    let bytes = std::fs::metadata(&args.file)
+        .with_context(|| format!("reading {}", args.file.display()))?
+        .len();
+    println!(
+        "corpus   {} ({:.1} MB)",
+        args.file.display(),
+        bytes as f64 / 1e6
+    );
+    let mut counts = vec![1];
+    if all > 1 {
+        counts.push(all);
+    }
+    let mut overall = Vec::new();
+    for threads in counts {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .context("starting worker threads")?;
+        let start = Instant::now();
+        let stages = pool.install(|| pass(analyzer, &args.file))?;
+        let wall = start.elapsed();
+        print_stages(threads, &stages);
+        overall.push((threads, wall, stages));
+    }
+    println!();
+    println!("threads  wall s     MB/s  postings/s  speed-up");
+    let base = overall[0].1.as_secs_f64();
+    for (threads, wall, stages) in &overall {
+        let s = wall.as_secs_f64();
+        println!(
+            "{threads:>7}  {s:>6.2}  {:>7.1}  {:>10.0}  {:>7.2}x",
+            bytes as f64 / 1e6 / s,
+            stages.postings as f64 / s,
+            base / s
+        );
+    }
+    if let Some(peak) = peak_memory_kb() {
+        println!("peak memory (VmHWM)  {:.1} MB", peak as f64 / 1024.0);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_stages(threads: usize, s: &Stages) {
+    println!();
+    println!(
+        "{threads} thread{}: {} postings ({} rejected), {:.1} MB in, {:.1} MB out",
+        if threads == 1 { "" } else { "s" },
+        s.postings,
+        s.rejected,
+        s.bytes as f64 / 1e6,
+        s.output as f64 / 1e6
+    );
+    println!("  stage (CPU time, all workers)        s     MB/s  postings/s");
+    let rows = [
+        ("read+parse", s.read_parse),
+        ("language detection", s.language),
+        ("normalise+match", s.normalise_match),
+        ("signals+score+findings", s.signals),
+        ("serialise", s.serialise),
+    ];
+    for (name, d) in rows {
+        let secs = d.as_secs_f64().max(1e-9);
+        println!(
+            "  {name:<34} {:>6.2}  {:>7.1}  {:>10.0}",
+            secs,
+            s.bytes as f64 / 1e6 / secs,
+            s.postings as f64 / secs
+        );
+    }
+}
+
+/// One pass over the corpus on the current pool.
+fn pass(analyzer: &Analyzer, path: &Path) -> anyhow::Result<Stages> {
+    let name = path.display().to_string();
+    let format = InputFormat::from_path(path).unwrap_or(InputFormat::Jsonl);
+    let file = File::open(path).with_context(|| format!("opening {name}"))?;
+    let counted = Counting::new(file);
+    let bytes = counted.bytes.clone();
+    let mut rows = read_pending(&name, format, BufReader::new(counted), &ReadOptions::default())?;
+    let mut total = Stages::default();
+    loop {
+        let read_start = Instant::now();
+        let batch: Vec<Pending> = rows.by_ref().take(BATCH).collect();
+        let read = read_start.elapsed();
+        if batch.is_empty() {
+            break;
+        }
+        let per_worker: Vec<Stages> = batch
+            .into_par_iter()
+            .map(|pending| one(analyzer, pending))
+            .collect();
+        total.read_parse += read;
+        for s in &per_worker {
+            total.add(s);
+        }
+    }
+    total.bytes = bytes.load(std::sync::atomic::Ordering::Relaxed);
+    Ok(total)
+}
+
+/// Parses, analyses and renders one posting, timing each stage.
+fn one(analyzer: &Analyzer, pending: Pending) -> Stages {
+    let mut s = Stages::default();
+    let start = Instant::now();
+    let posting = match pending.into_row() {
+        Ok(posting) => posting,
+        Err(_) => {
+            s.rejected = 1;
+            s.read_parse = start.elapsed();
+            return s;
+        }
+    };
+    let parsed = Instant::now();
+    let (mut detected, mut matched) = (parsed, parsed);
+    let analysis = analyzer.analyze_marked(&posting, |stage| match stage {
+        Stage::Language => detected = Instant::now(),
+        Stage::Matched => matched = Instant::now(),
+    });
+    let analysed = Instant::now();
+    let mut out = Vec::with_capacity(posting.description.len() + 1024);
+    write_jsonl(&mut out, &analysis).expect("writing to memory");
+    let done = Instant::now();
+    s.read_parse = parsed - start;
+    s.language = detected - parsed;
+    s.normalise_match = matched - detected;
+    s.signals = analysed - matched;
+    s.serialise = done - analysed;
+    s.postings = 1;
+    s.output = out.len() as u64;
+    s
+}
+
+/// The process's peak resident memory in KB (Linux `VmHWM`), if known.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// A reader that counts the bytes read through it.
+struct Counting<R> {
+    inner: R,
+    bytes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R> Counting<R> {
+    fn new(inner: R) -> Counting<R> {
+        Counting {
+            inner,
+            bytes: Default::default(),
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
