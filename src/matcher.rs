@@ -1,6 +1,8 @@
 //! The phrase matcher: one aho-corasick automaton over every literal lexicon phrase, plus the
 //! lexicon's few regular expressions, both with whole-word semantics over normalised text.
 
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
@@ -17,9 +19,15 @@ pub struct Hit {
 
 /// Finds lexicon phrases in normalised text.
 pub struct Matcher {
-    automaton: AhoCorasick,
-    /// Automaton pattern id to lexicon entry index.
-    literal_entries: Vec<usize>,
+    /// Every literal phrase, for postings read with several languages besides English.
+    all: Literals,
+    /// Per language, an automaton over that language's phrases and English ones only, built
+    /// on first use: most postings are read as one language plus English, and the short
+    /// words of other languages ("a", "e", "de") would otherwise match all over the text
+    /// only to be dropped.
+    by_lang: Vec<OnceLock<Literals>>,
+    /// Every literal phrase with its entry index, to build `by_lang`.
+    phrases: Vec<(String, usize)>,
     regexes: Vec<(Regex, usize)>,
     /// Per entry, its (category, signal) group: hits overlap only across groups.
     groups: Vec<usize>,
@@ -33,28 +41,20 @@ pub struct Matcher {
     lang_names: Vec<String>,
 }
 
-impl Matcher {
-    pub fn new(lexicon: &Lexicon) -> Result<Matcher, String> {
-        let mut literals = Vec::new();
-        let mut literal_entries = Vec::new();
-        let mut regexes = Vec::new();
-        for (index, entry) in lexicon.entries.iter().enumerate() {
-            match &entry.pattern {
-                Pattern::Literal(phrase) => {
-                    literals.push(phrase.as_str());
-                    literal_entries.push(index);
-                }
-                Pattern::Regex(source) => {
-                    let re = regex::RegexBuilder::new(source)
-                        .size_limit(1 << 20)
-                        .build()
-                        .map_err(|e| format!("{}: {e}", entry.origin))?;
-                    regexes.push((re, index));
-                }
-            }
-        }
+/// An automaton over some of the literal phrases.
+struct Literals {
+    automaton: AhoCorasick,
+    /// Automaton pattern id to lexicon entry index.
+    entries: Vec<usize>,
+}
+
+impl Literals {
+    fn new<'p>(phrases: impl Iterator<Item = &'p (String, usize)>) -> Result<Literals, String> {
+        let (literals, entries): (Vec<&str>, Vec<usize>) =
+            phrases.map(|(p, e)| (p.as_str(), *e)).unzip();
         // Overlapping search needs standard semantics; the leftmost-longest choice is made
-        // below, after whole-word filtering, so "senior" still matches in "senior livingroom".
+        // after whole-word filtering, so "senior" still matches in "senior livingroom". A DFA
+        // scans fastest; should one ever grow past its limits, the default kind takes over.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
@@ -65,6 +65,27 @@ impl Matcher {
                     .build(&literals)
             })
             .map_err(|e| e.to_string())?;
+        Ok(Literals { automaton, entries })
+    }
+}
+
+impl Matcher {
+    pub fn new(lexicon: &Lexicon) -> Result<Matcher, String> {
+        let mut phrases = Vec::new();
+        let mut regexes = Vec::new();
+        for (index, entry) in lexicon.entries.iter().enumerate() {
+            match &entry.pattern {
+                Pattern::Literal(phrase) => phrases.push((phrase.clone(), index)),
+                Pattern::Regex(source) => {
+                    let re = regex::RegexBuilder::new(source)
+                        .size_limit(1 << 20)
+                        .build()
+                        .map_err(|e| format!("{}: {e}", entry.origin))?;
+                    regexes.push((re, index));
+                }
+            }
+        }
+        let all = Literals::new(phrases.iter())?;
         let mut keys: Vec<(Category, &str)> = Vec::new();
         let groups = lexicon
             .entries
@@ -91,15 +112,40 @@ impl Matcher {
                 }) as u16
             })
             .collect();
+        let by_lang = lang_names.iter().map(|_| OnceLock::new()).collect();
         Ok(Matcher {
-            automaton,
-            literal_entries,
+            all,
+            by_lang,
+            phrases,
             regexes,
             groups,
             claims,
             keys,
             langs,
             lang_names,
+        })
+    }
+
+    /// The smallest automaton holding every wanted language's phrases: one language's plus
+    /// English, else all. Every phrase's matches are found in both, so hits are the same.
+    fn literals(&self, wanted: &[bool]) -> &Literals {
+        let english = self.lang_names.iter().position(|l| l == "en");
+        let mut others = (0..wanted.len()).filter(|&i| wanted[i] && Some(i) != english);
+        let lang = match (others.next(), others.next()) {
+            (Some(lang), None) => lang,
+            (None, _) => match english {
+                Some(en) => en,
+                None => return &self.all,
+            },
+            (Some(_), Some(_)) => return &self.all,
+        };
+        self.by_lang[lang].get_or_init(|| {
+            let mine = |e: usize| {
+                let l = self.langs[e] as usize;
+                l == lang || Some(l) == english
+            };
+            Literals::new(self.phrases.iter().filter(|(_, e)| mine(*e)))
+                .expect("a subset of phrases that built once builds again")
         })
     }
 
@@ -126,13 +172,14 @@ impl Matcher {
             .map(|l| langs.contains(&l.as_str()))
             .collect();
         let wanted = |entry: usize| wanted_langs[self.langs[entry] as usize];
-        let mut all: Vec<Hit> = self
+        let literals = self.literals(&wanted_langs);
+        let mut all: Vec<Hit> = literals
             .automaton
             .find_overlapping_iter(text)
             .map(|m| Hit {
                 start: m.start(),
                 end: m.end(),
-                entry: self.literal_entries[m.pattern().as_usize()],
+                entry: literals.entries[m.pattern().as_usize()],
             })
             .filter(|h| wanted(h.entry) && is_whole_word(text, h.start, h.end))
             .collect();
