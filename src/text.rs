@@ -50,6 +50,20 @@ impl Normalized {
     }
 
     fn push_char(&mut self, c: char, start: usize, end: usize) {
+        if c.is_ascii() {
+            // The common case, without the Unicode tables: what `normalize_char` and
+            // `to_lowercase` give for ASCII.
+            let b = match c {
+                '`' => '\'',
+                '\r' => '\n',
+                '\n' => '\n',
+                c if c.is_ascii_control() => ' ',
+                c => c.to_ascii_lowercase(),
+            };
+            self.text.push(b);
+            self.origin.push((start as u32, end as u32));
+            return;
+        }
         let mapped = normalize_char(c);
         let mut buf = [0u8; 4];
         match mapped {
@@ -423,6 +437,26 @@ mod tests {
     fn folds_case_quotes_dashes_and_entities() {
         let n = norm("Bachelor\u{2019}s degree \u{2013} 3\u{00A0}years &amp; more");
         assert_eq!(n.text, "bachelor's degree - 3 years & more");
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_general_mapping() {
+        for b in 0u8..128 {
+            let c = b as char;
+            let mut want = String::new();
+            match normalize_char(c) {
+                Mapped::Char(m) => want.push(m),
+                Mapped::Lower => want.extend(c.to_lowercase()),
+            }
+            let mut got = Normalized {
+                text: String::new(),
+                origin: Vec::new(),
+                original_len: 1,
+            };
+            got.push_char(c, 0, 1);
+            assert_eq!(got.text, want, "{b}");
+            assert_eq!(got.origin, vec![(0, 1)]);
+        }
     }
 
     #[test]
