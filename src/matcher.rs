@@ -19,7 +19,8 @@ pub struct Hit {
 
 /// Finds lexicon phrases in normalised text.
 pub struct Matcher {
-    /// Every literal phrase, for postings read with several languages besides English.
+    /// Every literal phrase, for postings read with several languages besides English; it
+    /// also checks at construction that the phrases build.
     all: Literals,
     /// Per language, an automaton over that language's phrases and English ones only, built
     /// on first use: most postings are read as one language plus English, and the short
@@ -49,7 +50,15 @@ struct Literals {
 }
 
 impl Literals {
+    /// A DFA over `phrases` (the fastest scan; a few MB for one language plus English).
     fn new<'p>(phrases: impl Iterator<Item = &'p (String, usize)>) -> Result<Literals, String> {
+        Literals::build(phrases, Some(AhoCorasickKind::DFA))
+    }
+
+    fn build<'p>(
+        phrases: impl Iterator<Item = &'p (String, usize)>,
+        kind: Option<AhoCorasickKind>,
+    ) -> Result<Literals, String> {
         let (literals, entries): (Vec<&str>, Vec<usize>) =
             phrases.map(|(p, e)| (p.as_str(), *e)).unzip();
         // Overlapping search needs standard semantics; the leftmost-longest choice is made
@@ -57,7 +66,7 @@ impl Literals {
         // scans fastest; should one ever grow past its limits, the default kind takes over.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(kind)
             .build(&literals)
             .or_else(|_| {
                 AhoCorasick::builder()
@@ -85,7 +94,9 @@ impl Matcher {
                 }
             }
         }
-        let all = Literals::new(phrases.iter())?;
+        // Only postings read with two languages besides English need every phrase at once:
+        // a compact NFA does (a DFA over all eight languages would take about 15 MB).
+        let all = Literals::build(phrases.iter(), Some(AhoCorasickKind::ContiguousNFA))?;
         let mut keys: Vec<(Category, &str)> = Vec::new();
         let groups = lexicon
             .entries
@@ -299,5 +310,18 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(found(&lex, &m, text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn one_language_and_english_scan_with_a_dfa() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let m = Matcher::new(&lexicon).unwrap();
+        let mut wanted = vec![false; m.lang_names.len()];
+        for lang in ["en", "de"] {
+            wanted[m.lang_names.iter().position(|l| l == lang).unwrap()] = true;
+        }
+        let literals = m.literals(&wanted);
+        assert_eq!(literals.automaton.kind(), AhoCorasickKind::DFA);
+        assert!(literals.automaton.memory_usage() < 8 << 20);
     }
 }
