@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Times rung against the tools a researcher would otherwise use, on one corpus, in one run.
+#
+#   scripts/bench-peers.sh [SIZE_MB] [SOURCE.jsonl]
+#
+# SIZE_MB (default 1000): corpus size, built by repeating the rows of SOURCE (default
+# ../shared/data/dev.jsonl) and split into 8 files so that ripgrep can use several threads
+# (it parallelises over files). PY_MB (default 100): the Python peers read only the first
+# PY_MB of it, since they run at a few MB/s; their MB/s is comparable, their time is not.
+# WORK (default $TMPDIR/rung-peers): where the corpus goes.
+#
+# Peers: rung audit --format jsonl (the full analysis, 1 thread and all threads); ripgrep's
+# count-only scan of rung's own phrases (rg -F -i -w -f PHRASES --count-matches, 1 thread and
+# all threads); pyahocorasick and flashtext counting whole-word phrase hits in lower-cased
+# descriptions (scripts/peer_count.py; pip install pyahocorasick flashtext).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE_MB=${1:-1000}
+SRC=${2:-../shared/data/dev.jsonl}
+PY_MB=${PY_MB:-100}
+WORK=${WORK:-${TMPDIR:-/tmp}/rung-peers}
+THREADS=$(nproc)
+
+cargo build --release --quiet
+RUNG=$PWD/target/release/rung
+mkdir -p "$WORK"
+"$RUNG" lexicons --phrases > "$WORK/phrases.txt"
+
+# The corpus: whole rows of SRC repeated to SIZE_MB, in 8 parts; a PY_MB prefix for Python.
+python3 - "$SRC" "$SIZE_MB" "$PY_MB" "$WORK" <<'PY'
+import os, sys
+src, size_mb, py_mb, work = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+rows = [l if l.endswith(b"\n") else l + b"\n" for l in open(src, "rb") if l.strip()]
+target, parts = size_mb * 1_000_000, 8
+os.makedirs(f"{work}/corpus", exist_ok=True)
+stamp = f"{work}/corpus/.made-{os.path.getsize(src)}-{size_mb}"
+if not os.path.exists(stamp):
+    for f in os.listdir(f"{work}/corpus"):
+        os.remove(f"{work}/corpus/{f}")
+    written, i = 0, 0
+    for p in range(parts):
+        with open(f"{work}/corpus/part-{p}.jsonl", "wb") as out:
+            while written < target * (p + 1) / parts:
+                out.write(rows[i % len(rows)]); written += len(rows[i % len(rows)]); i += 1
+    open(stamp, "w").close()
+with open(f"{work}/py.jsonl", "wb") as out:
+    written, i = 0, 0
+    while written < py_mb * 1_000_000:
+        out.write(rows[i % len(rows)]); written += len(rows[i % len(rows)]); i += 1
+PY
+
+BYTES=$(cat "$WORK"/corpus/*.jsonl | wc -c)
+POSTINGS=$(cat "$WORK"/corpus/*.jsonl | wc -l)
+PY_BYTES=$(wc -c < "$WORK/py.jsonl")
+PY_POSTINGS=$(wc -l < "$WORK/py.jsonl")
+RESULTS=$WORK/results.tsv
+: > "$RESULTS"
+
+# measure NAME THREADS BYTES POSTINGS CMD...: wall seconds and peak memory of one run.
+measure() {
+    local name=$1 threads=$2 bytes=$3 postings=$4
+    shift 4
+    echo "running: $*" >&2
+    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt" ||
+        { cat "$WORK/stderr.txt" >&2; exit 1; }
+    read -r secs kb < "$WORK/time.txt"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$threads" "$bytes" "$postings" "$secs" "$kb" >> "$RESULTS"
+}
+
+cat "$WORK"/corpus/*.jsonl > /dev/null # warm the page cache
+measure "rung audit --format jsonl" 1 "$BYTES" "$POSTINGS" \
+    "$RUNG" audit "$WORK/corpus" --format jsonl --threads 1
+measure "rung audit --format jsonl" "$THREADS" "$BYTES" "$POSTINGS" \
+    "$RUNG" audit "$WORK/corpus" --format jsonl --threads "$THREADS"
+measure "rg -F -i -w --count-matches" 1 "$BYTES" "$POSTINGS" \
+    rg -j1 -F -i -w -f "$WORK/phrases.txt" --count-matches "$WORK/corpus"
+measure "rg -F -i -w --count-matches" "$THREADS" "$BYTES" "$POSTINGS" \
+    rg -j"$THREADS" -F -i -w -f "$WORK/phrases.txt" --count-matches "$WORK/corpus"
+measure "pyahocorasick (Python)" 1 "$PY_BYTES" "$PY_POSTINGS" \
+    python3 scripts/peer_count.py pyahocorasick "$WORK/phrases.txt" "$WORK/py.jsonl"
+measure "flashtext (Python)" 1 "$PY_BYTES" "$PY_POSTINGS" \
+    python3 scripts/peer_count.py flashtext "$WORK/phrases.txt" "$WORK/py.jsonl"
+
+echo
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GB", $2/1e6}' /proc/meminfo)"
+echo "corpus: $((BYTES / 1000000)) MB, $POSTINGS postings (rows of $SRC repeated); Python peers: first $((PY_BYTES / 1000000)) MB"
+echo "phrases: $(wc -l < "$WORK/phrases.txt") (rung lexicons --phrases)"
+echo
+python3 - "$RESULTS" <<'PY'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
+rows = [(n, int(t), int(b), int(p), float(s), int(kb)) for n, t, b, p, s, kb in rows]
+rung1 = next(p / s for n, t, b, p, s, kb in rows if n.startswith("rung") and t == 1)
+print("| tool | threads | MB | s | MB/s | postings/s | peak MB | rung (1 thread) postings/s ÷ this |")
+print("|---|---|---|---|---|---|---|---|")
+for n, t, b, p, s, kb in rows:
+    s = max(s, 0.01)
+    print(f"| {n} | {t} | {b/1e6:.0f} | {s:.2f} | {b/1e6/s:.1f} | {p/s:,.0f} | {kb/1024:.0f} | {rung1/(p/s):.2f} |")
+PY
