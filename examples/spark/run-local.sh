@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs rung_spark.py with PySpark in local mode and checks that its output equals a
+# single-machine run of `rung audit - --format jsonl` over the same input (sorted JSON rows).
+#
+#   examples/spark/run-local.sh [INPUT.jsonl] [PARTITIONS]
+#
+# Needs Java 17+ and `pip install pyspark`. INPUT defaults to the shipped LinkedIn sample.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+INPUT=${1:-corpora/linkedin-muabdalaleam-sample.jsonl}
+PARTITIONS=${2:-4}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+cargo build --release --quiet
+# Several input files, so that Spark runs several partitions (and several rung processes).
+split -n "l/$PARTITIONS" -d --additional-suffix=.jsonl "$INPUT" "$WORK/in-"
+
+export PYSPARK_PYTHON=${PYSPARK_PYTHON:-python3}
+start=$(date +%s.%N)
+spark-submit --master "local[*]" --files target/release/rung \
+    examples/spark/rung_spark.py "$WORK/in-*.jsonl" "$WORK/out.parquet" 2> "$WORK/spark.log" ||
+    { tail -40 "$WORK/spark.log"; exit 1; }
+end=$(date +%s.%N)
+echo "spark (local[*], $PARTITIONS input files): $(echo "$end - $start" | bc) s"
+
+target/release/rung audit - --format jsonl < "$INPUT" > "$WORK/single.jsonl" 2> /dev/null
+echo "single machine: $(wc -l < "$WORK/single.jsonl") lines"
+spark-submit --master "local[*]" examples/spark/compare.py \
+    "$WORK/out.parquet" "$WORK/single.jsonl" 2> "$WORK/compare.log" ||
+    { tail -20 "$WORK/compare.log"; exit 1; }
