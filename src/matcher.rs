@@ -209,17 +209,29 @@ impl Matcher {
         // phrase inside it, whatever their lengths; otherwise the longest wins.
         // The key (group, start, not a claim, longest first, entry) is packed into one
         // integer: `entry` makes it total, so an unstable sort gives the one stable order.
-        let key = |h: &Hit| -> u128 {
-            let group = self.groups[h.entry] as u128;
-            let claim = u128::from(!self.claims[h.entry]);
-            let longest = u32::MAX - h.end as u32;
-            group << 97
-                | (h.start as u128) << 65
-                | claim << 64
-                | (longest as u128) << 32
-                | h.entry as u128
-        };
-        all.sort_unstable_by_key(key);
+        // The key (group, start, not a claim, longest first, entry) is packed into one
+        // integer that also holds the hit: `entry` makes it total, so an unstable sort of
+        // plain integers gives the one stable order.
+        let mut keys: Vec<u128> = all
+            .iter()
+            .map(|h| {
+                let group = self.groups[h.entry] as u128;
+                let claim = u128::from(!self.claims[h.entry]);
+                let longest = u32::MAX - h.end as u32;
+                group << 97
+                    | (h.start as u128) << 65
+                    | claim << 64
+                    | (longest as u128) << 32
+                    | h.entry as u128
+            })
+            .collect();
+        keys.sort_unstable();
+        all.clear();
+        all.extend(keys.iter().map(|&k| Hit {
+            start: (k >> 65) as u32 as usize,
+            end: (u32::MAX - (k >> 32) as u32) as usize,
+            entry: k as u32 as usize,
+        }));
         // A claim silences every phrase it overlaps: "work independently and as part of a
         // team" claims the "work independently" that starts before it.
         let claims: Vec<(usize, usize, usize)> = all
@@ -248,8 +260,15 @@ impl Matcher {
             reach = Some((group, hit.end));
             kept.push(hit);
         }
-        kept.sort_by_key(|h| (h.start, h.end));
-        kept
+        // By position; hits at one (start, end) stay in group order, as a stable sort keeps
+        // them: the index breaks ties.
+        let mut order: Vec<u128> = kept
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.start as u128) << 64 | (h.end as u128) << 32 | i as u128)
+            .collect();
+        order.sort_unstable();
+        order.iter().map(|&k| kept[k as u32 as usize]).collect()
     }
 }
 
