@@ -413,3 +413,13 @@ fn analysing_twice_gives_the_same_result() {
     let second = serde_json::to_string(&analyze("Junior Data Analyst", text)).unwrap();
     assert_eq!(first, second);
 }
+
+#[test]
+fn a_named_degree_beside_an_unspecified_one_says_which() {
+    let d = analyze("Analyst", "A degree (MSc/PhD) in a quantitative subject.").degree;
+    assert_eq!(d.level, Some("master"));
+    let d = analyze("Analyst", "A university degree, preferably a Master's.").degree;
+    assert_eq!((d.level, d.required), (Some("bachelor"), Some(true)));
+    let d = analyze("Analyst", "You will work with scrum masters and product owners.").degree;
+    assert_eq!(d.level, None);
+}
