@@ -156,7 +156,7 @@ fn replaceable(
         let Some(segment) = doc.segment_at(r.start) else {
             return false;
         };
-        let after = &text[r.end..segment.range.end];
+        let after = text.get(r.end..segment.range.end).unwrap_or("");
         after.match_indices(" or ").any(|(at, _)| {
             let next = after[at + 4..].trim_start();
             let figure = next.starts_with(|c: char| c.is_ascii_digit())
