@@ -85,7 +85,8 @@ impl ThreadArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The posting: a text or Markdown file whose first line is the title, or - for stdin.
+    /// The posting: a text or Markdown file whose first line is the title, an HTML page
+    /// (.html, .htm; the title from <title> or the first <h1>), or - for stdin (text).
     #[arg(default_value = "-")]
     pub file: PathBuf,
     /// The posting's title (then the whole file is the description).

@@ -271,6 +271,11 @@ pub fn segments(
         if let Some(kind) = opened {
             if inline {
                 // "Nice to have: Kafka" sets this line only; "Nice to have:" what follows too.
+                // A label such as "Education: a PhD" under "Nice to have" stays preferred.
+                let kind = match (kind, section) {
+                    (Section::Required, Section::Preferred | Section::Other) => section,
+                    _ => kind,
+                };
                 split_sentences(text, range, kind, &mut out);
                 continue;
             }

@@ -414,14 +414,29 @@ fn analysing_twice_gives_the_same_result() {
     assert_eq!(first, second);
 }
 
-/// Regression: a figure whose words run across a line break ("al menos \n3 años\n") ended
-/// past its segment and panicked when the scope was read.
 #[test]
-fn a_figure_running_past_its_segment_does_not_panic() {
-    let text = "¿Qué esperamos de ti?\nBuscamos a una persona con experiencia de al menos \n3 años\n desempeñando responsabilidades similares.";
-    let analysis = ANALYZER.analyze(&Posting {
-        lang: Some("es".into()),
-        ..Posting::new("test", "Analista", text)
-    });
-    assert!(analysis.experience.mentions.len() <= 1);
+fn a_named_degree_beside_an_unspecified_one_says_which() {
+    let d = analyze("Analyst", "A degree (MSc/PhD) in a quantitative subject.").degree;
+    assert_eq!(d.level, Some("master"));
+    let d = analyze("Analyst", "A university degree, preferably a Master's.").degree;
+    assert_eq!((d.level, d.required), (Some("bachelor"), Some(true)));
+    let d = analyze(
+        "Analyst",
+        "You will work with scrum masters and product owners.",
+    )
+    .degree;
+    assert_eq!(d.level, None);
+}
+
+/// Regression: a figure that runs across a line break ("al menos \n3 años\n desempeñando")
+/// ended past its sentence and panicked when its scope was read.
+#[test]
+fn a_figure_across_line_breaks_does_not_panic() {
+    let a = analyze(
+        "Analista",
+        "Buscamos a una persona con experiencia de al menos \n3 años\n desempeñando funciones.",
+    );
+    assert_eq!(a.experience.min_years, Some(3.0));
+    let a = analyze("Analyst", "Experience of at least \n3 years\n. Then more.");
+    assert_eq!(a.experience.min_years, Some(3.0));
 }

@@ -2,7 +2,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use rung::input::posting_from_text;
+use rung::input::{posting_from_html, posting_from_text};
 use rung::report::{human, json, sarif};
 use rung::Analyzer;
 
@@ -27,7 +27,18 @@ pub fn run(analyzer: &Analyzer, args: CheckArgs) -> anyhow::Result<ExitCode> {
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
-    let mut posting = posting_from_text(&name, &text, args.title.as_deref());
+    let is_html =
+        rung::input::InputFormat::from_path(&args.file) == Some(rung::input::InputFormat::Html);
+    let mut posting = if is_html {
+        let mut posting =
+            posting_from_html(&name, &text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        if let Some(title) = &args.title {
+            posting.title = title.clone();
+        }
+        posting
+    } else {
+        posting_from_text(&name, &text, args.title.as_deref())
+    };
     posting.declared = args.declared;
     posting.lang = args.lang.clone();
     let analysis = analyzer.analyze(&posting);

@@ -117,7 +117,8 @@ pub enum ValueKind {
     Number,
     Level,
     LevelOrNone,
-    /// A degree level, or `not-a-degree` for words that only look like one.
+    /// A degree level, `unspecified` for a degree of no stated level, or `not-a-degree` for
+    /// words that only look like one.
     Degree,
     Words(&'static [&'static str]),
 }

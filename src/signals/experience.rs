@@ -205,8 +205,8 @@ impl YearsGrammar {
 
     /// Overall experience unless a skill or domain sits between the figure and "experience".
     fn scope(&self, text: &str, end: usize, segment_end: usize) -> Scope {
-        // A figure may run past its segment ("al menos \n3 años"): nothing follows it there.
-        let rest = &text[end..segment_end.max(end)];
+        // A figure may run past the end of its sentence ("3 years. of"): nothing follows then.
+        let rest = text.get(end..segment_end).unwrap_or("");
         let Some(at) = rest.find("experience") else {
             return Scope::Skill;
         };
