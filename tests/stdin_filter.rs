@@ -51,5 +51,7 @@ fn output_is_flushed_before_the_input_ends() {
     let first = rx.recv_timeout(Duration::from_secs(60));
     drop(stdin);
     child.wait().unwrap();
-    assert!(first.expect("an output line while stdin is open").contains("\"first\""));
+    assert!(first
+        .expect("an output line while stdin is open")
+        .contains("\"first\""));
 }

@@ -9,7 +9,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use rung::input::{collect_files, read_pending, Columns, InputFormat, Pending, ReadOptions, RowError};
+use rung::input::{
+    collect_files, read_pending, Columns, InputFormat, Pending, ReadOptions, RowError,
+};
 use rung::posting::{Analysis, Posting};
 use rung::report::csv::CsvReport;
 use rung::report::html::HtmlReport;
@@ -64,7 +66,10 @@ enum Sink {
 /// A posting after a worker is done with it.
 enum Done {
     /// Analysed and rendered as one JSON line (`--format jsonl`).
-    Line { json: Vec<u8>, failed: bool },
+    Line {
+        json: Vec<u8>,
+        failed: bool,
+    },
     Analysed {
         both: Box<(Posting, Analysis)>,
         failed: bool,

@@ -13,9 +13,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use rayon::prelude::*;
+use rung::analyzer::Stage;
 use rung::input::{read_pending, InputFormat, Pending, ReadOptions};
 use rung::report::json::write_jsonl;
-use rung::analyzer::Stage;
 use rung::Analyzer;
 
 use crate::cli::BenchArgs;
@@ -129,7 +129,12 @@ fn pass(analyzer: &Analyzer, path: &Path) -> anyhow::Result<Stages> {
     let file = File::open(path).with_context(|| format!("opening {name}"))?;
     let counted = Counting::new(file);
     let bytes = counted.bytes.clone();
-    let mut rows = read_pending(&name, format, BufReader::new(counted), &ReadOptions::default())?;
+    let mut rows = read_pending(
+        &name,
+        format,
+        BufReader::new(counted),
+        &ReadOptions::default(),
+    )?;
     let mut total = Stages::default();
     loop {
         let read_start = Instant::now();
