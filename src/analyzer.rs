@@ -21,6 +21,31 @@ pub struct Analyzer {
     units: HashSet<String>,
 }
 
+/// The most of a description that is analysed, in bytes. Real postings are a few KiB; past
+/// this the extractors' cost grows with the square of the mentions, so an adversarial or
+/// mistaken input (a whole scrape in one cell) would stall a run. The rest is ignored and
+/// spans stay offsets into the original text, whose prefix was analysed.
+pub const MAX_DESCRIPTION_BYTES: usize = 256 * 1024;
+/// The most of a title that is analysed, in bytes.
+pub const MAX_TITLE_BYTES: usize = 1024;
+
+/// The prefix of `text` that is analysed: at most `max` bytes, cut on a character boundary.
+pub fn analysed_part(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Whether a posting is longer than rung analyses, so callers can say it was truncated.
+pub fn is_truncated(posting: &Posting) -> bool {
+    posting.description.len() > MAX_DESCRIPTION_BYTES || posting.title.len() > MAX_TITLE_BYTES
+}
+
 /// Problems building an analyzer from a lexicon.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -78,10 +103,18 @@ impl Analyzer {
         }
     }
 
-    /// Analyses one posting: signals, level, findings.
+    /// Analyses one posting: signals, level, findings. Only the first
+    /// [`MAX_DESCRIPTION_BYTES`] of the description and [`MAX_TITLE_BYTES`] of the title are
+    /// read (see [`is_truncated`]), so the time per posting is bounded.
     pub fn analyze(&self, posting: &Posting) -> Analysis {
-        let title_doc = self.doc(Field::Title, &posting.title);
-        let doc = self.doc(Field::Description, &posting.description);
+        let title_doc = self.doc(
+            Field::Title,
+            analysed_part(&posting.title, MAX_TITLE_BYTES),
+        );
+        let doc = self.doc(
+            Field::Description,
+            analysed_part(&posting.description, MAX_DESCRIPTION_BYTES),
+        );
         let (title_level, title_spans) = signals::title::title_level(&title_doc);
         let experience = signals::experience::extract(self, &doc);
         let degree = signals::degree::extract(&doc, &experience);

@@ -6,6 +6,8 @@ use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use anyhow::Context;
 use rayon::prelude::*;
@@ -38,24 +40,62 @@ pub fn run(analyzer: &Analyzer, args: AuditArgs) -> anyhow::Result<ExitCode> {
         input_format(file, &args)?;
     }
     let format = output_format(&args);
+    let interrupted = on_interrupt()?;
     let (sink, tmp) = open_output(args.output.as_deref())?;
-    let result = audit(analyzer, &args, &files, reporter(format, sink));
+    let result = audit(analyzer, &args, &files, reporter(format, sink), &interrupted);
     match (&result, tmp, &args.output) {
-        (Ok(_), Some(tmp), Some(out)) => {
-            std::fs::rename(&tmp, out).with_context(|| format!("writing {}", out.display()))?
+        (Ok(Outcome::Done(_)), Some(tmp), Some(out)) => {
+            if let Err(e) = std::fs::rename(&tmp, out) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e).with_context(|| format!("writing {}", out.display()));
+            }
         }
-        (Err(_), Some(tmp), _) => {
+        (_, Some(tmp), _) => {
             let _ = std::fs::remove_file(tmp);
         }
         _ => {}
     }
-    result
+    match result? {
+        Outcome::Done(code) => Ok(code),
+        Outcome::Interrupted => {
+            let what = if args.output.is_some() {
+                "no report written"
+            } else {
+                "the output is incomplete"
+            };
+            eprintln!("rung: interrupted: {what}");
+            Ok(ExitCode::from(130))
+        }
+    }
+}
+
+/// How an audit ended.
+enum Outcome {
+    Done(ExitCode),
+    /// Ctrl-C: the caller removes the partial report.
+    Interrupted,
+}
+
+/// A flag that the first Ctrl-C sets, so the audit stops at the next batch and removes its
+/// partial report; a second Ctrl-C (say, while stdin is quiet) ends the process at once.
+fn on_interrupt() -> anyhow::Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let set = Arc::clone(&flag);
+    ctrlc::set_handler(move || {
+        if set.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    })
+    .context("installing the Ctrl-C handler")?;
+    Ok(flag)
 }
 
 #[derive(Default)]
 struct Stats {
     read: usize,
     rejected: usize,
+    /// Inputs that could not be read at all: the run goes on, then exits 2.
+    unreadable: usize,
     failed: bool,
 }
 
@@ -64,23 +104,39 @@ fn audit(
     args: &AuditArgs,
     files: &[PathBuf],
     mut reporter: Box<dyn Reporter>,
-) -> anyhow::Result<ExitCode> {
+    interrupted: &AtomicBool,
+) -> anyhow::Result<Outcome> {
     let progress = Progress::new(total_bytes(files));
     let options = read_options(args);
     let mut rows = files
         .iter()
         .flat_map(|path| match open(path, args, &options, &progress) {
-            Ok(rows) => Box::new(rows.map(Ok)) as Box<dyn Iterator<Item = _>>,
-            Err(e) => Box::new(std::iter::once(Err(e))),
+            Ok(rows) => Box::new(rows.map(Item::Row)) as Box<dyn Iterator<Item = _>>,
+            Err(e) => Box::new(std::iter::once(Item::Unreadable(e))),
         });
     let mut stats = Stats::default();
     let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
     loop {
-        batch.clear();
-        for row in rows.by_ref().take(BATCH) {
-            batch.push(row?);
+        if interrupted.load(Ordering::SeqCst) {
+            progress.finish();
+            return Ok(Outcome::Interrupted);
         }
-        if batch.is_empty() {
+        batch.clear();
+        let mut taken = 0;
+        for item in rows.by_ref().take(BATCH) {
+            taken += 1;
+            match item {
+                Item::Row(row) => batch.push(row),
+                Item::Unreadable(e) => {
+                    // A file is one rejected row, so that read + rejected still adds up.
+                    stats.unreadable += 1;
+                    stats.rejected += 1;
+                    reporter.reject();
+                    progress.println(&format!("rung: error: {e:#}"));
+                }
+            }
+        }
+        if taken == 0 {
             break;
         }
         let analyses: Vec<_> = batch
@@ -91,6 +147,9 @@ fn audit(
             match (row, analysis) {
                 (Ok(posting), Some(analysis)) => {
                     stats.read += 1;
+                    if rung::analyzer::is_truncated(posting) {
+                        progress.println(&super::truncation_warning(&posting.id, posting));
+                    }
                     stats.failed |=
                         super::exit_code([&analysis], args.fail_on) != ExitCode::SUCCESS;
                     reporter.add(posting, &analysis)?;
@@ -105,6 +164,10 @@ fn audit(
         }
         progress.update(stats.read);
     }
+    if interrupted.load(Ordering::SeqCst) {
+        progress.finish();
+        return Ok(Outcome::Interrupted);
+    }
     reporter.finish()?;
     progress.finish();
     eprintln!(
@@ -114,11 +177,24 @@ fn audit(
         stats.rejected,
         stats.read + stats.rejected
     );
-    Ok(if stats.failed {
+    Ok(Outcome::Done(if stats.unreadable > 0 {
+        eprintln!(
+            "rung: error: {} input{} could not be read",
+            stats.unreadable,
+            if stats.unreadable == 1 { "" } else { "s" }
+        );
+        ExitCode::from(2)
+    } else if stats.failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }))
+}
+
+/// What the inputs yield: rows, or a whole input that cannot be read.
+enum Item {
+    Row(Row),
+    Unreadable(anyhow::Error),
 }
 
 fn reporter(format: AuditFormat, sink: Box<dyn Write>) -> Box<dyn Reporter> {

@@ -54,3 +54,16 @@ fn exit_code<'a>(analyses: impl IntoIterator<Item = &'a Analysis>, fail_on: Fail
         ExitCode::SUCCESS
     }
 }
+
+/// Says that only part of an oversized posting was analysed.
+fn truncation_warning(location: &str, posting: &rung::Posting) -> String {
+    use rung::analyzer::{MAX_DESCRIPTION_BYTES, MAX_TITLE_BYTES};
+    format!(
+        "rung: warning: {location}: posting truncated: {} bytes of text and {} of title; \
+         only the first {} KiB and {} bytes were analysed",
+        posting.description.len(),
+        posting.title.len(),
+        MAX_DESCRIPTION_BYTES >> 10,
+        MAX_TITLE_BYTES
+    )
+}
