@@ -6,6 +6,17 @@ use regex::Regex;
 
 use crate::lexicon::{Category, Lexicon, Pattern};
 
+/// The most regular-expression entries: each is a scan of every text, while all literal
+/// phrases together are one.
+pub const MAX_REGEXES: usize = 1000;
+/// The most literal phrase bytes, all entries together: the automaton's memory grows with it.
+pub const MAX_LITERAL_BYTES: usize = 32 << 20;
+/// Up to this many phrase bytes the automaton is a DFA (fastest, but some hundred bytes of
+/// memory per phrase byte); past it a contiguous NFA, which is smaller.
+const DFA_LITERAL_BYTES: usize = 1 << 20;
+/// Compiled size limit of one regular expression.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
 /// A lexicon entry found in normalised text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -39,19 +50,32 @@ impl Matcher {
                     literal_entries.push(index);
                 }
                 Pattern::Regex(source) => {
+                    if regexes.len() == MAX_REGEXES {
+                        return Err(format!(
+                            "{}: more than {MAX_REGEXES} regular expressions",
+                            entry.origin
+                        ));
+                    }
                     let re = regex::RegexBuilder::new(source)
-                        .size_limit(1 << 20)
+                        .size_limit(REGEX_SIZE_LIMIT)
                         .build()
                         .map_err(|e| format!("{}: {e}", entry.origin))?;
                     regexes.push((re, index));
                 }
             }
         }
+        let literal_bytes: usize = literals.iter().map(|p| p.len()).sum();
+        if literal_bytes > MAX_LITERAL_BYTES {
+            return Err(format!(
+                "the lexicons' phrases take {literal_bytes} bytes, more than {MAX_LITERAL_BYTES}"
+            ));
+        }
+        let kind = (literal_bytes <= DFA_LITERAL_BYTES).then_some(AhoCorasickKind::DFA);
         // Overlapping search needs standard semantics; the leftmost-longest choice is made
         // below, after whole-word filtering, so "senior" still matches in "senior livingroom".
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(kind)
             .build(&literals)
             .or_else(|_| {
                 AhoCorasick::builder()

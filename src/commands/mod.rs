@@ -58,12 +58,22 @@ fn exit_code<'a>(analyses: impl IntoIterator<Item = &'a Analysis>, fail_on: Fail
 /// Says that only part of an oversized posting was analysed.
 fn truncation_warning(location: &str, posting: &rung::Posting) -> String {
     use rung::analyzer::{MAX_DESCRIPTION_BYTES, MAX_TITLE_BYTES};
+    let mut parts = Vec::new();
+    if posting.description.len() > MAX_DESCRIPTION_BYTES {
+        parts.push(format!(
+            "its text is {} bytes; only the first {} KiB were analysed",
+            posting.description.len(),
+            MAX_DESCRIPTION_BYTES >> 10
+        ));
+    }
+    if posting.title.len() > MAX_TITLE_BYTES {
+        parts.push(format!(
+            "its title is {} bytes; only the first {MAX_TITLE_BYTES} were analysed",
+            posting.title.len()
+        ));
+    }
     format!(
-        "rung: warning: {location}: posting truncated: {} bytes of text and {} of title; \
-         only the first {} KiB and {} bytes were analysed",
-        posting.description.len(),
-        posting.title.len(),
-        MAX_DESCRIPTION_BYTES >> 10,
-        MAX_TITLE_BYTES
+        "rung: warning: {location}: posting truncated: {}",
+        parts.join("; ")
     )
 }

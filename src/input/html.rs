@@ -19,8 +19,19 @@ static TITLE: LazyLock<Regex> =
 /// square of the depth (100,000 nested `<div>`s take a minute), and no real page comes near.
 pub const MAX_HTML_DEPTH: usize = 512;
 
+/// The largest page read, in bytes: the HTML parser's tree takes some 80 bytes of memory per
+/// byte of page, and job ads, scripts and styles included, are far smaller.
+pub const MAX_HTML_BYTES: usize = 8 << 20;
+
 /// Reads one HTML page; `Err` says why it has no text.
 pub fn posting_from_html(id: &str, html: &str) -> Result<Posting, String> {
+    if html.len() > MAX_HTML_BYTES {
+        return Err(format!(
+            "a page of {} bytes, larger than the {} MiB rung reads",
+            html.len(),
+            MAX_HTML_BYTES >> 20
+        ));
+    }
     if let Some(line) = too_deep(html, MAX_HTML_DEPTH) {
         return Err(format!(
             "HTML elements nested more than {MAX_HTML_DEPTH} deep (by line {line}); rung does not read it"
