@@ -107,10 +107,7 @@ impl Analyzer {
     /// [`MAX_DESCRIPTION_BYTES`] of the description and [`MAX_TITLE_BYTES`] of the title are
     /// read (see [`is_truncated`]), so the time per posting is bounded.
     pub fn analyze(&self, posting: &Posting) -> Analysis {
-        let title_doc = self.doc(
-            Field::Title,
-            analysed_part(&posting.title, MAX_TITLE_BYTES),
-        );
+        let title_doc = self.doc(Field::Title, analysed_part(&posting.title, MAX_TITLE_BYTES));
         let doc = self.doc(
             Field::Description,
             analysed_part(&posting.description, MAX_DESCRIPTION_BYTES),

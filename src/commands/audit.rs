@@ -42,7 +42,13 @@ pub fn run(analyzer: &Analyzer, args: AuditArgs) -> anyhow::Result<ExitCode> {
     let format = output_format(&args);
     let interrupted = on_interrupt()?;
     let (sink, tmp) = open_output(args.output.as_deref())?;
-    let result = audit(analyzer, &args, &files, reporter(format, sink), &interrupted);
+    let result = audit(
+        analyzer,
+        &args,
+        &files,
+        reporter(format, sink),
+        &interrupted,
+    );
     match (&result, tmp, &args.output) {
         (Ok(Outcome::Done(_)), Some(tmp), Some(out)) => {
             if let Err(e) = std::fs::rename(&tmp, out) {

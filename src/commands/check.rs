@@ -23,7 +23,9 @@ pub fn run(analyzer: &Analyzer, args: CheckArgs) -> anyhow::Result<ExitCode> {
         Ok(text) => text,
         Err(e @ DecodeError::InvalidUtf8 { .. }) => {
             let line = e.line().unwrap_or(1);
-            eprintln!("rung: warning: {name}:{line}: {e}; analysing it with replacement characters");
+            eprintln!(
+                "rung: warning: {name}:{line}: {e}; analysing it with replacement characters"
+            );
             String::from_utf8_lossy(&bytes).into_owned()
         }
         Err(e) => anyhow::bail!("{name}: {e}"),

@@ -65,7 +65,11 @@ fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, DecodeError> {
     let mut text = String::with_capacity(bytes.len() / 2);
     for (index, unit) in char::decode_utf16(units).enumerate() {
         match unit {
-            Ok('\0') => return Err(DecodeError::Binary { offset: 2 + 2 * index }),
+            Ok('\0') => {
+                return Err(DecodeError::Binary {
+                    offset: 2 + 2 * index,
+                })
+            }
             Ok(c) => text.push(c),
             Err(_) => {
                 return Err(DecodeError::InvalidUtf16 {

@@ -137,7 +137,10 @@ mod tests {
     fn deep_nesting_is_refused_quickly_but_unclosed_paragraphs_are_not() {
         let deep = format!("<title>T</title>\n{}x", "<div>".repeat(100_000));
         let err = posting_from_html("d.html", &deep).unwrap_err();
-        assert!(err.contains("nested more than 512 deep (by line 2)"), "{err}");
+        assert!(
+            err.contains("nested more than 512 deep (by line 2)"),
+            "{err}"
+        );
         let flat = format!("<title>T</title>{}", "<p>3 years<br><li>x".repeat(5_000));
         assert!(posting_from_html("f.html", &flat).is_ok());
         let closed = "<div><span>a</span></div>".repeat(5_000);

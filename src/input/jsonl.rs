@@ -93,7 +93,9 @@ enum Line {
 }
 
 fn read_line<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>, max: usize) -> std::io::Result<Line> {
-    let n = reader.by_ref().take(max as u64 + 1)
+    let n = reader
+        .by_ref()
+        .take(max as u64 + 1)
         .read_until(b'\n', buf)?;
     if n == 0 {
         return Ok(Line::End);
@@ -203,7 +205,8 @@ mod tests {
 
     #[test]
     fn overlong_lines_are_skipped_without_losing_the_next() {
-        let mut data = std::io::BufReader::with_capacity(4, "ab\nabcdefghij\nxy\nabcdefgh".as_bytes());
+        let mut data =
+            std::io::BufReader::with_capacity(4, "ab\nabcdefghij\nxy\nabcdefgh".as_bytes());
         let mut buf = Vec::new();
         let mut lines = Vec::new();
         loop {

@@ -245,7 +245,10 @@ mod tests {
             "{HEADER}\nalone\tautonomy\thigh\n# c\nalone\tautonomy\tlow\nalone\tautonomy\thigh\tagain\n"
         );
         let err = parse(&text).unwrap_err().to_string();
-        assert!(err.starts_with("x/autonomy.tsv:5: duplicate entry"), "{err}");
+        assert!(
+            err.starts_with("x/autonomy.tsv:5: duplicate entry"),
+            "{err}"
+        );
         assert!(err.contains("already on line 2"), "{err}");
     }
 
@@ -255,7 +258,10 @@ mod tests {
         let err = parse(&format!("{HEADER}\n{long}\tautonomy\thigh\n"))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("x/autonomy.tsv:2: phrase longer than"), "{err}");
+        assert!(
+            err.contains("x/autonomy.tsv:2: phrase longer than"),
+            "{err}"
+        );
         let huge = "/(a{1000}){1000}/";
         let err = parse(&format!("{HEADER}\n{huge}\tautonomy\thigh\n"))
             .unwrap_err()
