@@ -8,7 +8,7 @@ use crate::matcher::{Hit, Matcher};
 use crate::posting::{Analysis, Field, Posting, Requirement, Span};
 use crate::signals::experience::YearsGrammar;
 use crate::text::{self, Normalized, Section, Segment};
-use crate::{findings, scorer, signals};
+use crate::{findings, language, scorer, signals};
 
 /// Compiled lexicons: build one and share it across threads (it is `Send + Sync`).
 pub struct Analyzer {
@@ -86,10 +86,11 @@ impl Analyzer {
         &self.lexicon
     }
 
-    /// Prepares one text (title or description) for the signal extractors.
-    pub(crate) fn doc<'a>(&'a self, field: Field, original: &'a str) -> Doc<'a> {
+    /// Prepares one text (title or description) for the signal extractors, read with the
+    /// lexicons of `lang` and English.
+    pub(crate) fn doc<'a>(&'a self, field: Field, original: &'a str, lang: &'a str) -> Doc<'a> {
         let norm = Normalized::new(original, self);
-        let hits = self.matcher.find(&norm.text);
+        let hits = self.matcher.find(&norm.text, &["en", lang]);
         let heading =
             |range: Range<usize>| heading_section(&self.lexicon, &hits, &norm.text, range);
         let segments = text::segments(&norm, original, &heading);
@@ -100,6 +101,7 @@ impl Analyzer {
             segments,
             hits,
             lexicon: &self.lexicon,
+            lang,
         }
     }
 
@@ -107,11 +109,14 @@ impl Analyzer {
     /// [`MAX_DESCRIPTION_BYTES`] of the description and [`MAX_TITLE_BYTES`] of the title are
     /// read (see [`is_truncated`]), so the time per posting is bounded.
     pub fn analyze(&self, posting: &Posting) -> Analysis {
-        let title_doc = self.doc(Field::Title, analysed_part(&posting.title, MAX_TITLE_BYTES));
-        let doc = self.doc(
-            Field::Description,
-            analysed_part(&posting.description, MAX_DESCRIPTION_BYTES),
-        );
+        let title = analysed_part(&posting.title, MAX_TITLE_BYTES);
+        let description = analysed_part(&posting.description, MAX_DESCRIPTION_BYTES);
+        let lang = match &posting.lang {
+            Some(forced) => language::normalize(forced),
+            None => language::detect(title, description),
+        };
+        let title_doc = self.doc(Field::Title, title, &lang);
+        let doc = self.doc(Field::Description, description, &lang);
         let (title_level, title_spans) = signals::title::title_level(&title_doc);
         let experience = signals::experience::extract(self, &doc);
         let degree = signals::degree::extract(&doc, &experience);
@@ -120,6 +125,7 @@ impl Analyzer {
         let mut analysis = Analysis {
             id: posting.id.clone(),
             title: posting.title.clone(),
+            lang: lang.clone(),
             title_level,
             implied_level: None,
             band: None,
@@ -195,6 +201,8 @@ pub struct Doc<'a> {
     pub segments: Vec<Segment>,
     pub hits: Vec<Hit>,
     pub lexicon: &'a Lexicon,
+    /// The posting's language (ISO 639-1 for shipped languages).
+    pub lang: &'a str,
 }
 
 impl<'a> Doc<'a> {

@@ -56,7 +56,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The posting: a text or Markdown file whose first line is the title, or - for stdin.
+    /// The posting: a text or Markdown file whose first line is the title, an HTML page
+    /// (.html, .htm; the title from <title> or the first <h1>), or - for stdin (text).
     #[arg(default_value = "-")]
     pub file: PathBuf,
     /// The posting's title (then the whole file is the description).
@@ -65,6 +66,10 @@ pub struct CheckArgs {
     /// The level the poster declared, to check it against the requirements.
     #[arg(long, value_name = "LEVEL")]
     pub declared: Option<Level>,
+    /// Read the posting(s) as this language (ISO 639-1: de, nl, fr, es, it, pl, pt, en)
+    /// instead of detecting it per posting.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
     /// Lowest finding severity that makes rung exit 1.
@@ -129,6 +134,10 @@ pub struct AuditArgs {
     /// Files or directories (walked recursively); - reads stdin (JSONL unless --input-format).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Read the posting(s) as this language (ISO 639-1: de, nl, fr, es, it, pl, pt, en)
+    /// instead of detecting it per posting.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     /// Report format [default: the -o file's extension, else summary on a terminal, jsonl
     /// otherwise].
     #[arg(long, value_enum)]
@@ -218,6 +227,10 @@ fn parse_delimiter(s: &str) -> Result<Delimiter, String> {
 pub struct EvalArgs {
     /// A JSONL file whose rows carry a `gold` object and/or a poster `label`.
     pub gold: PathBuf,
+    /// Read the posting(s) as this language (ISO 639-1: de, nl, fr, es, it, pl, pt, en)
+    /// instead of detecting it per posting.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
     /// Also print every figure for each language (`lang` field).

@@ -23,6 +23,7 @@ pub mod analyzer;
 pub mod eval;
 pub mod findings;
 pub mod input;
+pub mod language;
 pub mod level;
 pub mod lexicon;
 pub mod matcher;

@@ -36,6 +36,8 @@ pub struct Matcher {
     groups: Vec<usize>,
     /// Per entry, whether it only claims words for another meaning (value no, none...).
     claims: Vec<bool>,
+    /// Per entry, its language, so one automaton serves every language.
+    langs: Vec<String>,
 }
 
 impl Matcher {
@@ -96,18 +98,23 @@ impl Matcher {
             })
             .collect();
         let claims = lexicon.entries.iter().map(|e| e.is_claim()).collect();
+        let langs = lexicon.entries.iter().map(|e| e.lang.clone()).collect();
         Ok(Matcher {
             automaton,
             literal_entries,
             regexes,
             groups,
             claims,
+            langs,
         })
     }
 
-    /// Whole-word hits in `text`, leftmost-longest and non-overlapping within each group of
-    /// one category and signal (so "degree of" claims "degree"), sorted by position.
-    pub fn find(&self, text: &str) -> Vec<Hit> {
+    /// Whole-word hits in `text` of entries in one of `langs`, leftmost-longest and
+    /// non-overlapping within each group of one category and signal (so "degree of" claims
+    /// "degree"), sorted by position. Other languages' entries are dropped before the
+    /// longest match is chosen, so they never claim words from the posting's own language.
+    pub fn find(&self, text: &str, langs: &[&str]) -> Vec<Hit> {
+        let wanted = |entry: usize| langs.contains(&self.langs[entry].as_str());
         let mut all: Vec<Hit> = self
             .automaton
             .find_overlapping_iter(text)
@@ -116,9 +123,9 @@ impl Matcher {
                 end: m.end(),
                 entry: self.literal_entries[m.pattern().as_usize()],
             })
-            .filter(|h| is_whole_word(text, h.start, h.end))
+            .filter(|h| wanted(h.entry) && is_whole_word(text, h.start, h.end))
             .collect();
-        for (re, entry) in &self.regexes {
+        for (re, entry) in self.regexes.iter().filter(|(_, e)| wanted(*e)) {
             all.extend(
                 re.find_iter(text)
                     .filter(|m| !m.is_empty() && is_whole_word(text, m.start(), m.end()))
@@ -201,7 +208,7 @@ mod tests {
     }
 
     fn found(lexicon: &Lexicon, m: &Matcher, text: &str) -> Vec<String> {
-        m.find(text)
+        m.find(text, &["en"])
             .iter()
             .map(|h| {
                 format!(

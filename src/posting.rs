@@ -17,6 +17,9 @@ pub struct Posting {
     /// The line of its file on which the description starts (1 when it is the whole file),
     /// so reports can show file line numbers; spans stay relative to the description.
     pub description_line: usize,
+    /// The posting's language as an ISO 639-1 code (`de`), when the caller knows it; else
+    /// rung detects it.
+    pub lang: Option<String>,
 }
 
 impl Default for Posting {
@@ -27,6 +30,7 @@ impl Default for Posting {
             description: String::new(),
             declared: None,
             description_line: 1,
+            lang: None,
         }
     }
 }
@@ -195,6 +199,9 @@ pub struct Evidence {
 pub struct Analysis {
     pub id: String,
     pub title: String,
+    /// The language the posting was read in (forced, or detected): ISO 639-1 for the
+    /// languages rung has lexicons for, else ISO 639-3.
+    pub lang: String,
     pub title_level: Option<Level>,
     #[serde(serialize_with = "serialize_implied")]
     pub implied_level: Option<Level>,

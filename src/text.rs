@@ -257,6 +257,11 @@ pub fn segments(
         if let Some(kind) = opened {
             if inline {
                 // "Nice to have: Kafka" sets this line only; "Nice to have:" what follows too.
+                // A label such as "Education: a PhD" under "Nice to have" stays preferred.
+                let kind = match (kind, section) {
+                    (Section::Required, Section::Preferred | Section::Other) => section,
+                    _ => kind,
+                };
                 split_sentences(text, range, kind, &mut out);
                 continue;
             }
@@ -364,6 +369,10 @@ fn abbreviation_before(before: &str) -> bool {
         || matches!(
             word,
             "approx" | "incl" | "etc" | "min" | "max" | "yrs" | "vs"
+                // German, Dutch, French, Spanish, Italian, Polish, Portuguese.
+                | "bzw" | "ca" | "inkl" | "mind" | "evtl" | "ggf" | "usw" | "bspw" | "sog"
+                | "vgl" | "zzgl" | "dipl" | "bijv" | "mbv" | "env" | "aprox" | "pág" | "ecc"
+                | "np" | "tj" | "itp" | "ok" | "wg" | "ds" | "mgr" | "inż" | "dr" | "prof"
         )
 }
 

@@ -413,3 +413,30 @@ fn analysing_twice_gives_the_same_result() {
     let second = serde_json::to_string(&analyze("Junior Data Analyst", text)).unwrap();
     assert_eq!(first, second);
 }
+
+#[test]
+fn a_named_degree_beside_an_unspecified_one_says_which() {
+    let d = analyze("Analyst", "A degree (MSc/PhD) in a quantitative subject.").degree;
+    assert_eq!(d.level, Some("master"));
+    let d = analyze("Analyst", "A university degree, preferably a Master's.").degree;
+    assert_eq!((d.level, d.required), (Some("bachelor"), Some(true)));
+    let d = analyze(
+        "Analyst",
+        "You will work with scrum masters and product owners.",
+    )
+    .degree;
+    assert_eq!(d.level, None);
+}
+
+/// Regression: a figure that runs across a line break ("al menos \n3 años\n desempeñando")
+/// ended past its sentence and panicked when its scope was read.
+#[test]
+fn a_figure_across_line_breaks_does_not_panic() {
+    let a = analyze(
+        "Analista",
+        "Buscamos a una persona con experiencia de al menos \n3 años\n desempeñando funciones.",
+    );
+    assert_eq!(a.experience.min_years, Some(3.0));
+    let a = analyze("Analyst", "Experience of at least \n3 years\n. Then more.");
+    assert_eq!(a.experience.min_years, Some(3.0));
+}

@@ -132,7 +132,12 @@ fn audit(
         for item in rows.by_ref().take(BATCH) {
             taken += 1;
             match item {
-                Item::Row(row) => batch.push(row),
+                Item::Row(mut row) => {
+                    if let (Ok(posting), Some(lang)) = (&mut row, &args.lang) {
+                        posting.lang = Some(lang.clone());
+                    }
+                    batch.push(row);
+                }
                 Item::Unreadable(e) => {
                     // A file is one rejected row, so that read + rejected still adds up.
                     stats.unreadable += 1;

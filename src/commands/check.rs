@@ -2,7 +2,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use rung::input::{decode_text, posting_from_text, DecodeError, MAX_FILE_BYTES};
+use rung::input::{decode_text, posting_from_html, posting_from_text, DecodeError, MAX_FILE_BYTES};
 use rung::report::{human, json, sarif};
 use rung::Analyzer;
 
@@ -33,8 +33,20 @@ pub fn run(analyzer: &Analyzer, args: CheckArgs) -> anyhow::Result<ExitCode> {
     if text.trim().is_empty() && args.title.is_none() {
         anyhow::bail!("{name}: the posting is empty");
     }
-    let mut posting = posting_from_text(&name, &text, args.title.as_deref());
+    let is_html =
+        rung::input::InputFormat::from_path(&args.file) == Some(rung::input::InputFormat::Html);
+    let mut posting = if is_html {
+        let mut posting =
+            posting_from_html(&name, &text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        if let Some(title) = &args.title {
+            posting.title = title.clone();
+        }
+        posting
+    } else {
+        posting_from_text(&name, &text, args.title.as_deref())
+    };
     posting.declared = args.declared;
+    posting.lang = args.lang.clone();
     if rung::analyzer::is_truncated(&posting) {
         eprintln!("{}", super::truncation_warning(&name, &posting));
     }

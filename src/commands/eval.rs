@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use rayon::prelude::*;
 use rung::eval::{confusion, figures, languages, Row};
-use rung::input::read_jsonl;
-use rung::{Analyzer, Level};
+use rung::input::{read_jsonl, JsonlRecord};
+use rung::{Analysis, Analyzer, Level};
 
 use crate::cli::{EvalArgs, EvalFormat};
 
@@ -18,6 +18,11 @@ pub fn run(analyzer: &Analyzer, args: EvalArgs) -> anyhow::Result<ExitCode> {
         match row {
             Ok(r) => records.push(r),
             Err(e) => eprintln!("rung: skipped {e}"),
+        }
+    }
+    if args.lang.is_some() {
+        for r in &mut records {
+            r.posting.lang = args.lang.clone();
         }
     }
     let analyses: Vec<_> = records
@@ -34,16 +39,21 @@ pub fn run(analyzer: &Analyzer, args: EvalArgs) -> anyhow::Result<ExitCode> {
                 .get("label")
                 .and_then(|l| l.as_str())
                 .and_then(Level::parse),
+            // Group by the file's own language when it names one, else by the one rung used.
             lang: r
                 .object
                 .get("lang")
                 .and_then(|l| l.as_str())
-                .map(String::from),
+                .map(String::from)
+                .or_else(|| Some(a.lang.clone())),
             analysis: a,
         })
         .collect();
     let mut out = std::io::stdout().lock();
-    let all = figures(&rows);
+    let mut all = figures(&rows);
+    if let Some(acc) = detection_accuracy(&records, &analyses) {
+        all.push(("lang_detected_acc".into(), acc));
+    }
     let mut by_lang = Vec::new();
     if args.by_lang {
         for lang in languages(&rows) {
@@ -90,6 +100,17 @@ pub fn run(analyzer: &Analyzer, args: EvalArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How often the language rung read a posting in is the file's own `lang` field, over the
+/// rows that have one (only meaningful without `--lang`).
+fn detection_accuracy(records: &[JsonlRecord], analyses: &[Analysis]) -> Option<f64> {
+    let pairs: Vec<bool> = records
+        .iter()
+        .zip(analyses)
+        .filter_map(|(r, a)| Some(r.object.get("lang")?.as_str()? == a.lang))
+        .collect();
+    (!pairs.is_empty()).then(|| pairs.iter().filter(|x| **x).count() as f64 / pairs.len() as f64)
 }
 
 fn print_figures(out: &mut impl Write, figures: &[(String, f64)]) -> std::io::Result<()> {

@@ -17,4 +17,11 @@ macro_rules! lexicon_files {
 
 lexicon_files! {
     "en" => ["autonomy", "context", "degree", "experience", "leadership", "technology", "title"],
+    "de" => ["autonomy", "context", "degree", "experience", "leadership", "title"],
+    "nl" => ["autonomy", "context", "degree", "experience", "leadership", "title"],
+    "fr" => ["autonomy", "context", "degree", "experience", "leadership", "title"],
+    "es" => ["autonomy", "context", "degree", "experience", "leadership", "title"],
+    "it" => ["autonomy", "context", "degree", "experience", "leadership", "title"],
+    "pl" => ["autonomy", "context", "degree", "experience", "leadership", "title"],
+    "pt" => ["autonomy", "context", "degree", "experience", "leadership", "title"],
 }

@@ -68,6 +68,8 @@ impl Category {
                 ("min-marker", Words(&["min", "over"])),
                 ("max-marker", Words(&["max"])),
                 ("plus-marker", Words(&["plus"])),
+                ("range-marker", Words(&["between", "to"])),
+                ("alternative", Words(&["or"])),
                 ("keyword", Words(&["experience"])),
                 ("not-requirement", Words(&["before", "after"])),
             ],
@@ -115,7 +117,8 @@ pub enum ValueKind {
     Number,
     Level,
     LevelOrNone,
-    /// A degree level, or `not-a-degree` for words that only look like one.
+    /// A degree level, `unspecified` for a degree of no stated level, or `not-a-degree` for
+    /// words that only look like one.
     Degree,
     Words(&'static [&'static str]),
 }

@@ -184,11 +184,13 @@ fn check_value(kind: ValueKind, value: &str) -> Result<(), String> {
             }
         }
         ValueKind::Degree => {
-            if value == "not-a-degree" || super::DEGREE_LEVELS.contains(&value) {
+            if matches!(value, "not-a-degree" | "unspecified")
+                || super::DEGREE_LEVELS.contains(&value)
+            {
                 Ok(())
             } else {
                 Err(format!(
-                    "value {value:?} is not a degree level ({}) or not-a-degree",
+                    "value {value:?} is not a degree level ({}), unspecified or not-a-degree",
                     super::DEGREE_LEVELS.join(", ")
                 ))
             }

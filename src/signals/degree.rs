@@ -57,17 +57,40 @@ pub fn extract(doc: &Doc, experience: &Experience) -> Degree {
                 return None;
             }
             // "not-a-degree" entries only claim their words; they find no level here.
-            let level = DEGREE_LEVELS.iter().find(|l| **l == e.value)?;
+            let level = DEGREE_LEVELS
+                .iter()
+                .chain([&UNSPECIFIED])
+                .find(|l| **l == e.value)?;
             Some((h.start..h.end, *level))
         })
         .collect();
     let ranges: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
-    degree.mentions = found
+    let mentions: Vec<(Range<usize>, &'static str, Requirement)> = found
         .iter()
-        .map(|(range, level)| DegreeMention {
-            level,
-            requirement: doc.requirement(range.clone(), &ranges),
-            span: doc.span(range.clone()),
+        .map(|(range, level)| {
+            (
+                range.clone(),
+                *level,
+                doc.requirement(range.clone(), &ranges),
+            )
+        })
+        .collect();
+    degree.mentions = mentions
+        .iter()
+        .filter_map(|(range, level, requirement)| {
+            let level = if *level == UNSPECIFIED {
+                if named_beside(doc, range, *requirement, &mentions) {
+                    return None;
+                }
+                "bachelor"
+            } else {
+                level
+            };
+            Some(DegreeMention {
+                level,
+                requirement: *requirement,
+                span: doc.span(range.clone()),
+            })
         })
         .collect();
     let rank = |l: &str| DEGREE_LEVELS.iter().position(|x| *x == l).unwrap_or(0);
@@ -93,6 +116,26 @@ pub fn extract(doc: &Doc, experience: &Experience) -> Degree {
     degree
 }
 
+/// The lexicon's value for a degree of no stated level ("a university degree").
+const UNSPECIFIED: &str = "unspecified";
+
+/// A named degree in the same sentence and with the same requirement says which degree an
+/// unspecified one means: "a degree (MSc/PhD)" is a master's.
+fn named_beside(
+    doc: &Doc,
+    range: &Range<usize>,
+    requirement: Requirement,
+    mentions: &[(Range<usize>, &str, Requirement)],
+) -> bool {
+    let segment = doc.segment_at(range.start).map(|s| s.range.clone());
+    mentions.iter().any(|(r, level, req)| {
+        *level != UNSPECIFIED
+            && *level != "none"
+            && *req == requirement
+            && segment.as_ref().is_some_and(|s| s.contains(&r.start))
+    })
+}
+
 /// "or equivalent experience" in a degree's sentence, or "degree or 4 years of experience".
 fn replaceable(
     doc: &Doc,
@@ -113,7 +156,7 @@ fn replaceable(
         let Some(segment) = doc.segment_at(r.start) else {
             return false;
         };
-        let after = &text[r.end..segment.range.end];
+        let after = text.get(r.end..segment.range.end).unwrap_or("");
         after.match_indices(" or ").any(|(at, _)| {
             let next = after[at + 4..].trim_start();
             let figure = next.starts_with(|c: char| c.is_ascii_digit())

@@ -25,6 +25,11 @@ pub struct YearsGrammar {
     not_after: Vec<String>,
     /// Words that, between the unit and "experience", keep a figure about experience overall.
     general: Vec<String>,
+    /// Experience nouns of other languages that may follow a hyphenated figure
+    /// ("3-jährige Berufserfahrung"), as "experience" does in English.
+    nouns: Vec<String>,
+    /// `(language, word)`: words joining figures that are alternatives ("or", "oder").
+    alternatives: Vec<(String, String)>,
 }
 
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
@@ -58,6 +63,23 @@ impl YearsGrammar {
         if units.is_empty() {
             return Err("the experience lexicon defines no year units".into());
         }
+        let range = |position: &str| {
+            lexicon
+                .select(Category::Experience, "range-marker")
+                .filter(|e| e.value == position)
+                .map(|e| e.pattern.as_str().to_string())
+                .collect::<Vec<_>>()
+        };
+        let between = alternation(
+            ["between"]
+                .into_iter()
+                .chain(range("between").iter().map(String::as_str)),
+        );
+        let to = alternation(
+            ["to", "and"]
+                .into_iter()
+                .chain(range("to").iter().map(String::as_str)),
+        );
         let min_markers = words("min-marker");
         let max_markers = words("max-marker");
         let plus_markers = words("plus-marker");
@@ -74,10 +96,10 @@ impl YearsGrammar {
             (?:(?P<lt><)\s*)?
             (?-u:\b)
             (?:(?P<min>{min})\s+|(?P<max>{max})\s+)?
-            (?:between\s+)?
+            (?:(?:{between})\s+)?
             (?P<a>{num})\s*(?P<plus1>\+|{plus})?
-            (?:\s*(?:-|to|and|bis|tot)\s*(?P<b>{num})\s*(?P<plus2>\+)?)?
-            \s*(?P<unit>{unit})(?-u:\b)(?:'s?|s')?
+            (?:\s*(?:-|(?:{to})\s)\s*(?P<b>{num})\s*(?P<plus2>\+)?)?
+            \s*(?:-\s*)?(?P<unit>{unit})(?-u:\b)(?:'s?|s')?
             (?:\s*(?P<plus3>\+|{plus})(?-u:\b)?)?"
         );
         let regex = regex::RegexBuilder::new(&source)
@@ -98,6 +120,15 @@ impl YearsGrammar {
             not_before: veto("before"),
             not_after: veto("after"),
             general: words("keyword"),
+            nouns: lexicon
+                .select(Category::Experience, "keyword")
+                .filter(|e| e.lang != "en")
+                .map(|e| e.pattern.as_str().to_string())
+                .collect(),
+            alternatives: lexicon
+                .select(Category::Experience, "alternative")
+                .map(|e| (e.lang.clone(), e.pattern.as_str().to_string()))
+                .collect(),
         })
     }
 
@@ -146,7 +177,9 @@ impl YearsGrammar {
 
     fn followed_by_keyword(&self, text: &str, end: usize) -> bool {
         let after = text[end..].trim_start();
-        after.starts_with("experience") || after.starts_with("exp")
+        after.starts_with("experience")
+            || after.starts_with("exp")
+            || self.nouns.iter().any(|n| after.starts_with(n.as_str()))
     }
 
     fn vetoed(&self, text: &str, range: &Range<usize>) -> bool {
@@ -172,7 +205,8 @@ impl YearsGrammar {
 
     /// Overall experience unless a skill or domain sits between the figure and "experience".
     fn scope(&self, text: &str, end: usize, segment_end: usize) -> Scope {
-        let rest = &text[end..segment_end];
+        // A figure may run past the end of its sentence ("3 years. of"): nothing follows then.
+        let rest = text.get(end..segment_end).unwrap_or("");
         let Some(at) = rest.find("experience") else {
             return Scope::Skill;
         };
@@ -220,7 +254,7 @@ pub fn extract(analyzer: &Analyzer, doc: &Doc) -> Experience {
             .segment_at(figure.range.start)
             .map_or(text.len(), |s| s.range.end);
         let group = match drafts.last() {
-            Some(prev) if alternatives(doc, &prev.range, &figure.range) => prev.group,
+            Some(prev) if alternatives(grammar, doc, &prev.range, &figure.range) => prev.group,
             Some(prev) => prev.group + 1,
             None => 0,
         };
@@ -288,15 +322,27 @@ fn about_experience(doc: &Doc, figure: &Figure) -> bool {
         .any(|(h, _)| h.start >= segment.range.start && h.end <= segment.range.end)
 }
 
-/// Two figures in one sentence joined by "or" are alternatives: either suffices.
-fn alternatives(doc: &Doc, first: &Range<usize>, second: &Range<usize>) -> bool {
+/// Two figures in one sentence joined by "or" (in English or the posting's language) are
+/// alternatives: either suffices.
+fn alternatives(
+    grammar: &YearsGrammar,
+    doc: &Doc,
+    first: &Range<usize>,
+    second: &Range<usize>,
+) -> bool {
     let same = match (doc.segment_at(first.start), doc.segment_at(second.start)) {
         (Some(a), Some(b)) => a.range == b.range,
         _ => false,
     };
     same && doc.norm.text[first.end..second.start]
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "or" || w == "oder")
+        .any(|w| {
+            w == "or"
+                || grammar
+                    .alternatives
+                    .iter()
+                    .any(|(lang, word)| lang == doc.lang && word == w)
+        })
 }
 
 /// min_years: every required group must be met, and within a group the easiest path counts.

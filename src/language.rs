@@ -1,0 +1,91 @@
+//! Which language a posting is written in, so that it is read with that language's lexicons
+//! (plus English, which job ads everywhere mix in: "Senior", "Bachelor", requirement lists).
+//!
+//! Detection uses `whatlang` (trigram statistics, no model files, a few microseconds per
+//! posting on the first few kilobytes). Languages rung ships lexicons for are reported by their
+//! two-letter ISO 639-1 code; any other language by whatlang's three-letter ISO 639-3 code, and
+//! it is read with the English lexicons only.
+
+use whatlang::Lang;
+
+/// The languages rung ships lexicons for, as ISO 639-1 codes.
+pub const SUPPORTED: &[&str] = &["en", "de", "nl", "fr", "es", "it", "pl", "pt"];
+
+/// How much of a description detection reads: enough for a stable answer, cheap on long ads.
+const SAMPLE_BYTES: usize = 3000;
+
+/// The language of a posting; `en` when the text is too short or unclear to tell.
+pub fn detect(title: &str, description: &str) -> String {
+    let sample = if description.trim().is_empty() {
+        title
+    } else {
+        &description[..floor_boundary(description, SAMPLE_BYTES)]
+    };
+    let Some(info) = whatlang::detect(sample) else {
+        return "en".into();
+    };
+    // On a few words trigram statistics guess wildly; English is the safe default there.
+    if sample.len() < 40 && !info.is_reliable() {
+        return "en".into();
+    }
+    code(info.lang())
+}
+
+/// Two-letter code for the languages rung supports, else the ISO 639-3 code.
+fn code(lang: Lang) -> String {
+    match lang {
+        Lang::Eng => "en",
+        Lang::Deu => "de",
+        Lang::Nld => "nl",
+        Lang::Fra => "fr",
+        Lang::Spa => "es",
+        Lang::Ita => "it",
+        Lang::Pol => "pl",
+        Lang::Por => "pt",
+        other => other.code(),
+    }
+    .to_string()
+}
+
+/// A forced language (`--lang`, a JSON `lang` field) in the canonical lower-case form.
+pub fn normalize(code: &str) -> String {
+    code.trim().to_ascii_lowercase()
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_shipped_languages() {
+        let cases = [
+            ("en", "We are looking for an engineer with three years of experience in data pipelines and a degree in computer science."),
+            ("de", "Wir suchen eine engagierte Entwicklerin mit mindestens drei Jahren Berufserfahrung und einem abgeschlossenen Studium der Informatik."),
+            ("nl", "Wij zoeken een ervaren ontwikkelaar met minimaal drie jaar werkervaring en een afgeronde hbo-opleiding in de informatica."),
+            ("fr", "Nous recherchons un développeur ayant au moins trois ans d'expérience et un diplôme d'ingénieur ou un master en informatique."),
+            ("es", "Buscamos una persona desarrolladora con al menos tres años de experiencia y un grado universitario en ingeniería informática."),
+            ("it", "Cerchiamo uno sviluppatore con almeno tre anni di esperienza nel ruolo e una laurea magistrale in ingegneria informatica."),
+            ("pl", "Poszukujemy programisty z co najmniej trzyletnim doświadczeniem zawodowym oraz wykształceniem wyższym technicznym."),
+            ("pt", "Procuramos um desenvolvedor com pelo menos três anos de experiência e graduação completa em ciência da computação."),
+        ];
+        for (want, text) in cases {
+            assert_eq!(detect("", text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn short_or_empty_text_is_english() {
+        assert_eq!(detect("", ""), "en");
+        assert_eq!(detect("Data", ""), "en");
+    }
+}
