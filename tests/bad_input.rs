@@ -473,3 +473,26 @@ fn an_interrupted_audit_leaves_no_report() {
     );
     assert!(!out.exists() && !tmp.exists());
 }
+
+#[test]
+fn json_arrays_broken_mid_way_or_not_arrays() {
+    let dir = scratch("bad_json");
+    let broken = write(
+        &dir,
+        "broken.json",
+        "[\n{\"id\":\"a\",\"description\":\"3 years\"},\n{\"id\":\"b\",\"description\":oops},\n{\"id\":\"c\",\"description\":\"x\"}]",
+    );
+    let object = write(&dir, "object.json", "{\"description\": \"3 years\"}");
+    let run = audit(&[&broken, &object], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_stderr(
+        &run,
+        &[
+            "broken.json:3: invalid JSON",
+            "the rest of the file cannot be read",
+            "object.json:1: expected a JSON array of postings",
+        ],
+    );
+    assert_eq!(counts(&run), (1, 2, 3));
+    assert_eq!(ids(&run), ["a"]);
+}
