@@ -434,12 +434,10 @@ fn a_reader_that_goes_away_is_not_an_error() {
     assert!(!stderr.contains("error"), "{stderr}");
 }
 
-/// Ctrl-C: the audit stops at the next batch, removes its partial report and exits 130.
-#[test]
-fn an_interrupted_audit_leaves_no_report() {
-    let dir = scratch("bad_sigint");
+/// Starts `rung audit - -o DIR/report.jsonl` with one posting on a stdin left open, and
+/// waits until the Ctrl-C handler is in place (the temporary report exists by then).
+fn audit_awaiting_stdin(dir: &Path) -> (std::process::Child, std::process::ChildStdin) {
     let out = dir.join("report.jsonl");
-    let tmp = dir.join(".report.jsonl.rung-tmp");
     let mut child = Command::new(env!("CARGO_BIN_EXE_rung"))
         .args(["audit", "-", "-o", out.to_str().unwrap()])
         .stdin(Stdio::piped())
@@ -449,21 +447,25 @@ fn an_interrupted_audit_leaves_no_report() {
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     writeln!(stdin, "{{\"id\":\"a\",\"description\":\"3 years\"}}").unwrap();
-    // The temporary report exists once the Ctrl-C handler is installed.
     let deadline = Instant::now() + Duration::from_secs(30);
-    while !tmp.exists() {
+    while !dir.join(".report.jsonl.rung-tmp").exists() {
         assert!(Instant::now() < deadline, "no temporary report");
         std::thread::sleep(Duration::from_millis(20));
     }
+    (child, stdin)
+}
+
+fn interrupt(child: &std::process::Child) {
     let status = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
-    // The handler runs on its own thread: give it time to raise the flag before the input
-    // ends, or the audit may finish first (correctly, but not what this tests).
+    // The handler runs on its own thread: give it time to act.
     std::thread::sleep(Duration::from_millis(300));
-    drop(stdin);
+}
+
+fn assert_interrupted(child: std::process::Child, dir: &Path) {
     let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(130), "{stderr}");
@@ -471,7 +473,29 @@ fn an_interrupted_audit_leaves_no_report() {
         stderr.contains("interrupted: no report written"),
         "{stderr}"
     );
-    assert!(!out.exists() && !tmp.exists());
+    let left: Vec<_> = std::fs::read_dir(dir).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// Ctrl-C: the audit stops at the next batch, removes its partial report and exits 130.
+#[test]
+fn an_interrupted_audit_leaves_no_report() {
+    let dir = scratch("bad_sigint");
+    let (child, stdin) = audit_awaiting_stdin(&dir);
+    interrupt(&child);
+    // The batch ends when the input does; the flag is seen then (not mid-batch).
+    drop(stdin);
+    assert_interrupted(child, &dir);
+}
+
+/// A second Ctrl-C ends at once, even while rung waits for a quiet stdin.
+#[test]
+fn a_second_interrupt_ends_a_waiting_audit() {
+    let dir = scratch("bad_sigint_twice");
+    let (child, _stdin) = audit_awaiting_stdin(&dir);
+    interrupt(&child);
+    interrupt(&child);
+    assert_interrupted(child, &dir);
 }
 
 #[test]

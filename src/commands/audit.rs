@@ -40,7 +40,7 @@ pub fn run(analyzer: &Analyzer, args: AuditArgs) -> anyhow::Result<ExitCode> {
         input_format(file, &args)?;
     }
     let format = output_format(&args);
-    let interrupted = on_interrupt()?;
+    let interrupted = on_interrupt(args.output.as_deref().map(tmp_path))?;
     let (sink, tmp) = open_output(args.output.as_deref())?;
     let result = audit(
         analyzer,
@@ -83,12 +83,17 @@ enum Outcome {
 }
 
 /// A flag that the first Ctrl-C sets, so the audit stops at the next batch and removes its
-/// partial report; a second Ctrl-C (say, while stdin is quiet) ends the process at once.
-fn on_interrupt() -> anyhow::Result<Arc<AtomicBool>> {
+/// partial report; a second Ctrl-C (say, while stdin is quiet) removes it and ends the
+/// process at once.
+fn on_interrupt(tmp: Option<PathBuf>) -> anyhow::Result<Arc<AtomicBool>> {
     let flag = Arc::new(AtomicBool::new(false));
     let set = Arc::clone(&flag);
     ctrlc::set_handler(move || {
         if set.swap(true, Ordering::SeqCst) {
+            if let Some(tmp) = &tmp {
+                let _ = std::fs::remove_file(tmp);
+            }
+            eprintln!("rung: interrupted: no report written");
             std::process::exit(130);
         }
     })
@@ -304,16 +309,21 @@ fn total_bytes(files: &[PathBuf]) -> Option<u64> {
         .sum()
 }
 
+/// The temporary file beside `path` that a report is written to before it is renamed.
+fn tmp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.rung-tmp"))
+}
+
 /// Writes go to a temporary file beside the target, renamed into place when complete.
 fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, Option<PathBuf>)> {
     let Some(path) = path else {
         return Ok((Box::new(BufWriter::new(std::io::stdout().lock())), None));
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.rung-tmp"));
+    let tmp = tmp_path(path);
     let file = File::create(&tmp).with_context(|| format!("creating {}", path.display()))?;
     Ok((Box::new(BufWriter::new(file)), Some(tmp)))
 }
