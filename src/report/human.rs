@@ -103,7 +103,7 @@ fn summary(a: &Analysis) -> String {
         (Some(min), Some(max), _) => {
             format!("{}-{} years required", fmt_years(min), fmt_years(max))
         }
-        (Some(min), None, _) if min == 0.0 => "no experience required".to_string(),
+        (Some(0.0), None, _) => "no experience required".to_string(),
         (Some(min), None, _) => format!("{}+ years required", fmt_years(min)),
         (None, _, Some(p)) => format!("{} years preferred", fmt_years(p)),
         (None, _, None) => "no years stated".to_string(),
