@@ -135,7 +135,10 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
             );
         }
     }
-    if let Some(named) = a.role_levels.iter().min_by_key(|p| p.level) {
+    // A director or executive level must rest on the remit the description gives, not on
+    // the description repeating a grand title ("As our Chief Data Scientist").
+    let named = a.role_levels.iter().filter(|p| p.level <= Level::MidSenior);
+    if let Some(named) = named.min_by_key(|p| p.level) {
         push(
             named.level,
             WEIGHTS.role_named,
