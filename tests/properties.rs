@@ -226,3 +226,15 @@ fn audit_paths(paths: &[&str]) -> Vec<String> {
     assert_eq!(run.code, 0, "{}", run.stderr);
     run.stdout.lines().map(str::to_string).collect()
 }
+
+/// Regression (found by `spans_are_verbatim_slices`, fixed on main): a years figure that ran
+/// past its sentence's end sliced `text[end..segment_end]` backwards and panicked.
+#[test]
+fn a_figure_past_its_sentence_end_does_not_panic() {
+    let posting = Posting::new(
+        "p",
+        "",
+        "or equivalent experience at least \u{2022} 3-5 years",
+    );
+    check_spans(&posting).unwrap();
+}
