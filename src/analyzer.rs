@@ -21,6 +21,31 @@ pub struct Analyzer {
     units: HashSet<String>,
 }
 
+/// The most of a description that is analysed, in bytes. Real postings are a few KiB; past
+/// this the extractors' cost grows with the square of the mentions, so an adversarial or
+/// mistaken input (a whole scrape in one cell) would stall a run. The rest is ignored and
+/// spans stay offsets into the original text, whose prefix was analysed.
+pub const MAX_DESCRIPTION_BYTES: usize = 256 * 1024;
+/// The most of a title that is analysed, in bytes.
+pub const MAX_TITLE_BYTES: usize = 1024;
+
+/// The prefix of `text` that is analysed: at most `max` bytes, cut on a character boundary.
+pub fn analysed_part(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Whether a posting is longer than rung analyses, so callers can say it was truncated.
+pub fn is_truncated(posting: &Posting) -> bool {
+    posting.description.len() > MAX_DESCRIPTION_BYTES || posting.title.len() > MAX_TITLE_BYTES
+}
+
 /// The stages of `Analyzer::analyze_marked`, each reported as it ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
@@ -100,20 +125,24 @@ impl Analyzer {
         }
     }
 
-    /// Analyses one posting: signals, level, findings.
+    /// Analyses one posting: signals, level, findings. Only the first
+    /// [`MAX_DESCRIPTION_BYTES`] of the description and [`MAX_TITLE_BYTES`] of the title are
+    /// read (see [`is_truncated`]), so the time per posting is bounded.
     pub fn analyze(&self, posting: &Posting) -> Analysis {
         self.analyze_marked(posting, |_| {})
     }
 
     /// `analyze`, calling `mark` as each stage ends: `rung bench` times the stages so.
     pub fn analyze_marked(&self, posting: &Posting, mut mark: impl FnMut(Stage)) -> Analysis {
+        let title = analysed_part(&posting.title, MAX_TITLE_BYTES);
+        let description = analysed_part(&posting.description, MAX_DESCRIPTION_BYTES);
         let lang = match &posting.lang {
             Some(forced) => language::normalize(forced),
-            None => language::detect(&posting.title, &posting.description),
+            None => language::detect(title, description),
         };
         mark(Stage::Language);
-        let title_doc = self.doc(Field::Title, &posting.title, &lang);
-        let doc = self.doc(Field::Description, &posting.description, &lang);
+        let title_doc = self.doc(Field::Title, title, &lang);
+        let doc = self.doc(Field::Description, description, &lang);
         mark(Stage::Matched);
         let (title_level, title_spans) = signals::title::title_level(&title_doc);
         let experience = signals::experience::extract(self, &doc);

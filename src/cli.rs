@@ -146,12 +146,14 @@ CSV columns (case and punctuation ignored) and JSON fields are found by their us
          job_level, label                (the declared level, checked against the text)
 
 A row that cannot be read (bad quoting, invalid JSON or UTF-8, no text) is reported on
-stderr with its file and line, counted as rejected, and the run goes on.
+stderr with its file and line, counted as rejected, and the run goes on. Only the first
+256 KiB of a posting's text is analysed (README: Security and limits).
 
 Exit codes:
   0  done, and no finding at or above --fail-on (default: never)
   1  at least one finding at or above --fail-on
-  2  usage error, or an input that cannot be read at all
+  2  usage error, or an input that cannot be read at all (the others are still read)
+  130  interrupted by Ctrl-C; the partial -o report is removed
 
 Examples:
   rung audit postings/                              summary of a folder of .md/.html ads

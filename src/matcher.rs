@@ -8,6 +8,17 @@ use regex::Regex;
 
 use crate::lexicon::{Category, Lexicon, Pattern};
 
+/// The most regular-expression entries: each is a scan of every text, while all literal
+/// phrases together are one.
+pub const MAX_REGEXES: usize = 1000;
+/// The most literal phrase bytes, all entries together: the automaton's memory grows with it.
+pub const MAX_LITERAL_BYTES: usize = 32 << 20;
+/// Up to this many phrase bytes the automaton is a DFA (fastest, but some hundred bytes of
+/// memory per phrase byte); past it a contiguous NFA, which is smaller.
+const DFA_LITERAL_BYTES: usize = 1 << 20;
+/// Compiled size limit of one regular expression.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
 /// A lexicon entry found in normalised text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -50,9 +61,14 @@ struct Literals {
 }
 
 impl Literals {
-    /// A DFA over `phrases` (the fastest scan; a few MB for one language plus English).
-    fn new<'p>(phrases: impl Iterator<Item = &'p (String, usize)>) -> Result<Literals, String> {
-        Literals::build(phrases, Some(AhoCorasickKind::DFA))
+    /// A DFA over `phrases` (the fastest scan; a few MB for one language plus English), or
+    /// past `DFA_LITERAL_BYTES` of phrases the smaller default kind.
+    fn new<'p>(
+        phrases: impl Iterator<Item = &'p (String, usize)> + Clone,
+    ) -> Result<Literals, String> {
+        let bytes: usize = phrases.clone().map(|(p, _)| p.len()).sum();
+        let kind = (bytes <= DFA_LITERAL_BYTES).then_some(AhoCorasickKind::DFA);
+        Literals::build(phrases, kind)
     }
 
     fn build<'p>(
@@ -86,13 +102,25 @@ impl Matcher {
             match &entry.pattern {
                 Pattern::Literal(phrase) => phrases.push((phrase.clone(), index)),
                 Pattern::Regex(source) => {
+                    if regexes.len() == MAX_REGEXES {
+                        return Err(format!(
+                            "{}: more than {MAX_REGEXES} regular expressions",
+                            entry.origin
+                        ));
+                    }
                     let re = regex::RegexBuilder::new(source)
-                        .size_limit(1 << 20)
+                        .size_limit(REGEX_SIZE_LIMIT)
                         .build()
                         .map_err(|e| format!("{}: {e}", entry.origin))?;
                     regexes.push((re, index));
                 }
             }
+        }
+        let literal_bytes: usize = phrases.iter().map(|(p, _)| p.len()).sum();
+        if literal_bytes > MAX_LITERAL_BYTES {
+            return Err(format!(
+                "the lexicons' phrases take {literal_bytes} bytes, more than {MAX_LITERAL_BYTES}"
+            ));
         }
         // Only postings read with two languages besides English need every phrase at once:
         // a compact NFA does (a DFA over all eight languages would take about 15 MB).

@@ -187,7 +187,7 @@ fn invalid_utf8_text_file_is_rejected() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(objects(&run).len(), 1);
     assert!(
-        run.stderr.contains("bad.txt: invalid UTF-8"),
+        run.stderr.contains("bad.txt:2: invalid UTF-8 at line 2"),
         "{}",
         run.stderr
     );

@@ -6,6 +6,8 @@ use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use anyhow::Context;
 use rayon::prelude::*;
@@ -35,24 +37,67 @@ pub fn run(analyzer: &Analyzer, args: AuditArgs) -> anyhow::Result<ExitCode> {
         input_format(file, &args)?;
     }
     let format = output_format(&args);
+    let interrupted = on_interrupt(args.output.as_deref().map(tmp_path))?;
     let (sink, tmp) = open_output(args.output.as_deref())?;
-    let result = audit(analyzer, &args, &files, format, sink);
+    let result = audit(analyzer, &args, &files, format, sink, &interrupted);
     match (&result, tmp, &args.output) {
-        (Ok(_), Some(tmp), Some(out)) => {
-            std::fs::rename(&tmp, out).with_context(|| format!("writing {}", out.display()))?
+        (Ok(Outcome::Done(_)), Some(tmp), Some(out)) => {
+            if let Err(e) = std::fs::rename(&tmp, out) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e).with_context(|| format!("writing {}", out.display()));
+            }
         }
-        (Err(_), Some(tmp), _) => {
+        (_, Some(tmp), _) => {
             let _ = std::fs::remove_file(tmp);
         }
         _ => {}
     }
-    result
+    match result? {
+        Outcome::Done(code) => Ok(code),
+        Outcome::Interrupted => {
+            let what = if args.output.is_some() {
+                "no report written"
+            } else {
+                "the output is incomplete"
+            };
+            eprintln!("rung: interrupted: {what}");
+            Ok(ExitCode::from(130))
+        }
+    }
+}
+
+/// How an audit ended.
+enum Outcome {
+    Done(ExitCode),
+    /// Ctrl-C: the caller removes the partial report.
+    Interrupted,
+}
+
+/// A flag that the first Ctrl-C sets, so the audit stops at the next batch and removes its
+/// partial report; a second Ctrl-C (say, while stdin is quiet) removes it and ends the
+/// process at once.
+fn on_interrupt(tmp: Option<PathBuf>) -> anyhow::Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let set = Arc::clone(&flag);
+    ctrlc::set_handler(move || {
+        if set.swap(true, Ordering::SeqCst) {
+            if let Some(tmp) = &tmp {
+                let _ = std::fs::remove_file(tmp);
+            }
+            eprintln!("rung: interrupted: no report written");
+            std::process::exit(130);
+        }
+    })
+    .context("installing the Ctrl-C handler")?;
+    Ok(flag)
 }
 
 #[derive(Default)]
 struct Stats {
     read: usize,
     rejected: usize,
+    /// Inputs that could not be read at all: the run goes on, then exits 2.
+    unreadable: usize,
     failed: bool,
 }
 
@@ -69,10 +114,12 @@ enum Done {
     Line {
         json: Vec<u8>,
         failed: bool,
+        warning: Option<String>,
     },
     Analysed {
         both: Box<(Posting, Analysis)>,
         failed: bool,
+        warning: Option<String>,
     },
     Rejected(RowError),
 }
@@ -91,14 +138,15 @@ fn audit(
     files: &[PathBuf],
     format: AuditFormat,
     sink: Box<dyn Write>,
-) -> anyhow::Result<ExitCode> {
+    interrupted: &AtomicBool,
+) -> anyhow::Result<Outcome> {
     let progress = Progress::new(total_bytes(files));
     let options = read_options(args);
     let rows = files
         .iter()
         .flat_map(|path| match open(path, args, &options, &progress) {
-            Ok(rows) => Box::new(rows.map(Ok)) as Box<dyn Iterator<Item = _> + Send>,
-            Err(e) => Box::new(std::iter::once(Err(e))),
+            Ok(rows) => Box::new(rows.map(Item::Row)) as Box<dyn Iterator<Item = _> + Send>,
+            Err(e) => Box::new(std::iter::once(Item::Unreadable(e))),
         });
     // On stdin rung is a filter (`RDD.pipe`): whatever has arrived is analysed and written at
     // once, and a broken line still gets its output line.
@@ -108,39 +156,60 @@ fn audit(
         _ => Sink::Report(reporter(format, sink)),
     };
     let mut stats = Stats::default();
-    std::thread::scope(|scope| -> anyhow::Result<()> {
+    let finished = std::thread::scope(|scope| -> anyhow::Result<bool> {
         // One thread reads (and splits lines) while the workers parse, analyse and render.
         let (tx, rx) = std::sync::mpsc::sync_channel(2 * BATCH);
         scope.spawn(move || {
-            for row in rows {
-                if tx.send(row).is_err() {
+            for item in rows {
+                if tx.send(item).is_err() {
                     break;
                 }
             }
         });
         let mut batch: Vec<Pending> = Vec::with_capacity(BATCH);
         loop {
+            if interrupted.load(Ordering::SeqCst) {
+                return Ok(false);
+            }
             batch.clear();
             let Ok(first) = rx.recv() else { break };
-            batch.push(first?);
-            while batch.len() < BATCH {
-                let next = if streaming {
-                    rx.try_recv().ok()
-                } else {
-                    rx.recv().ok()
-                };
-                let Some(row) = next else { break };
-                batch.push(row?);
+            let mut next = Some(first);
+            let mut taken = 0;
+            while let Some(item) = next.take() {
+                taken += 1;
+                match item {
+                    Item::Row(pending) => batch.push(pending),
+                    Item::Unreadable(e) => {
+                        // Rows before it are written first, in input order.
+                        let done = analyse(analyzer, args, format, &mut batch);
+                        write(&mut sink, &mut stats, done, streaming, &progress)?;
+                        // A file is one rejected row, so that read + rejected still adds up.
+                        stats.unreadable += 1;
+                        stats.rejected += 1;
+                        if let Sink::Report(reporter) = &mut sink {
+                            reporter.reject();
+                        }
+                        progress.println(&format!("rung: error: {e:#}"));
+                    }
+                }
+                if taken < BATCH {
+                    next = if streaming {
+                        rx.try_recv().ok()
+                    } else {
+                        rx.recv().ok()
+                    };
+                }
             }
-            let done: Vec<Done> = batch
-                .par_drain(..)
-                .map(|pending| work(analyzer, args, format, pending))
-                .collect();
+            let done = analyse(analyzer, args, format, &mut batch);
             write(&mut sink, &mut stats, done, streaming, &progress)?;
             progress.update(stats.read);
         }
-        Ok(())
+        Ok(true)
     })?;
+    if !finished || interrupted.load(Ordering::SeqCst) {
+        progress.finish();
+        return Ok(Outcome::Interrupted);
+    }
     match &mut sink {
         Sink::Lines(out) => out.flush()?,
         Sink::Report(reporter) => reporter.finish()?,
@@ -153,11 +222,37 @@ fn audit(
         stats.rejected,
         stats.read + stats.rejected
     );
-    Ok(if stats.failed {
+    Ok(Outcome::Done(if stats.unreadable > 0 {
+        eprintln!(
+            "rung: error: {} input{} could not be read",
+            stats.unreadable,
+            if stats.unreadable == 1 { "" } else { "s" }
+        );
+        ExitCode::from(2)
+    } else if stats.failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }))
+}
+
+/// Analyses a batch on the workers, emptying it; the results are in input order.
+fn analyse(
+    analyzer: &Analyzer,
+    args: &AuditArgs,
+    format: AuditFormat,
+    batch: &mut Vec<Pending>,
+) -> Vec<Done> {
+    batch
+        .par_drain(..)
+        .map(|pending| work(analyzer, args, format, pending))
+        .collect()
+}
+
+/// What the inputs yield: rows, or a whole input that cannot be read.
+enum Item {
+    Row(Pending),
+    Unreadable(anyhow::Error),
 }
 
 /// A worker's part: parse (JSON Lines), analyse, and render when the output is JSON Lines.
@@ -171,13 +266,23 @@ fn work(analyzer: &Analyzer, args: &AuditArgs, format: AuditFormat, pending: Pen
     }
     let analysis = analyzer.analyze(&posting);
     let failed = super::exit_code([&analysis], args.fail_on) != ExitCode::SUCCESS;
+    let warning = rung::analyzer::is_truncated(&posting)
+        .then(|| super::truncation_warning(&posting.id, &posting));
     if format != AuditFormat::Jsonl {
         let both = Box::new((posting, analysis));
-        return Done::Analysed { both, failed };
+        return Done::Analysed {
+            both,
+            failed,
+            warning,
+        };
     }
-    let mut json = Vec::with_capacity(posting.description.len() + 1024);
+    let mut json = Vec::with_capacity(posting.description.len().min(1 << 20) + 1024);
     write_jsonl(&mut json, &analysis).expect("writing to memory");
-    Done::Line { json, failed }
+    Done::Line {
+        json,
+        failed,
+        warning,
+    }
 }
 
 /// Writes one batch in input order and counts it.
@@ -190,12 +295,32 @@ fn write(
 ) -> anyhow::Result<()> {
     for item in done {
         match (item, &mut *sink) {
-            (Done::Line { json, failed }, Sink::Lines(out)) => {
+            (
+                Done::Line {
+                    json,
+                    failed,
+                    warning,
+                },
+                Sink::Lines(out),
+            ) => {
+                if let Some(warning) = warning {
+                    progress.println(&warning);
+                }
                 stats.read += 1;
                 stats.failed |= failed;
                 out.write_all(&json)?;
             }
-            (Done::Analysed { both, failed }, Sink::Report(reporter)) => {
+            (
+                Done::Analysed {
+                    both,
+                    failed,
+                    warning,
+                },
+                Sink::Report(reporter),
+            ) => {
+                if let Some(warning) = warning {
+                    progress.println(&warning);
+                }
                 stats.read += 1;
                 stats.failed |= failed;
                 reporter.add(&both.0, &both.1)?;
@@ -324,16 +449,21 @@ fn total_bytes(files: &[PathBuf]) -> Option<u64> {
         .sum()
 }
 
+/// The temporary file beside `path` that a report is written to before it is renamed.
+fn tmp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.rung-tmp"))
+}
+
 /// Writes go to a temporary file beside the target, renamed into place when complete.
 fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, Option<PathBuf>)> {
     let Some(path) = path else {
         return Ok((Box::new(BufWriter::new(std::io::stdout().lock())), None));
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.rung-tmp"));
+    let tmp = tmp_path(path);
     let file = File::create(&tmp).with_context(|| format!("creating {}", path.display()))?;
     Ok((Box::new(BufWriter::new(file)), Some(tmp)))
 }

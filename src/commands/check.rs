@@ -2,7 +2,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use rung::input::{posting_from_html, posting_from_text};
+use rung::input::{decode_text, posting_from_html, posting_from_text, DecodeError, MAX_FILE_BYTES};
 use rung::report::{human, json, sarif};
 use rung::Analyzer;
 
@@ -10,23 +10,29 @@ use crate::cli::{CheckArgs, CheckFormat};
 
 pub fn run(analyzer: &Analyzer, args: CheckArgs) -> anyhow::Result<ExitCode> {
     let (name, bytes) = if args.file.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .context("reading stdin")?;
-        ("<stdin>".to_string(), buf)
+        let bytes = read_capped(std::io::stdin().lock()).context("reading stdin")?;
+        ("<stdin>".to_string(), bytes)
     } else {
         let name = args.file.display().to_string();
-        let bytes = std::fs::read(&args.file).with_context(|| format!("reading {name}"))?;
+        let bytes = std::fs::File::open(&args.file)
+            .and_then(read_capped)
+            .with_context(|| format!("reading {name}"))?;
         (name, bytes)
     };
-    let text = match String::from_utf8(bytes) {
+    let text = match decode_text(bytes.clone()) {
         Ok(text) => text,
-        Err(e) => {
-            eprintln!("rung: warning: {name}: invalid UTF-8 (byte {}); analysing it with replacement characters", e.utf8_error().valid_up_to());
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        Err(e @ DecodeError::InvalidUtf8 { .. }) => {
+            let line = e.line().unwrap_or(1);
+            eprintln!(
+                "rung: warning: {name}:{line}: {e}; analysing it with replacement characters"
+            );
+            String::from_utf8_lossy(&bytes).into_owned()
         }
+        Err(e) => anyhow::bail!("{name}: {e}"),
     };
+    if text.trim().is_empty() && args.title.is_none() {
+        anyhow::bail!("{name}: the posting is empty");
+    }
     let is_html =
         rung::input::InputFormat::from_path(&args.file) == Some(rung::input::InputFormat::Html);
     let mut posting = if is_html {
@@ -41,6 +47,9 @@ pub fn run(analyzer: &Analyzer, args: CheckArgs) -> anyhow::Result<ExitCode> {
     };
     posting.declared = args.declared;
     posting.lang = args.lang.clone();
+    if rung::analyzer::is_truncated(&posting) {
+        eprintln!("{}", super::truncation_warning(&name, &posting));
+    }
     let analysis = analyzer.analyze(&posting);
     let mut out = anstream::stdout().lock();
     match args.format {
@@ -60,4 +69,17 @@ pub fn run(analyzer: &Analyzer, args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(super::exit_code([&analysis], args.fail_on))
+}
+
+/// The whole input, or an error past `MAX_FILE_BYTES`: one posting is never that long.
+fn read_capped(reader: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB, too large for one posting",
+            MAX_FILE_BYTES >> 20
+        )));
+    }
+    Ok(bytes)
 }

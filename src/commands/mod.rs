@@ -67,3 +67,26 @@ fn exit_code<'a>(analyses: impl IntoIterator<Item = &'a Analysis>, fail_on: Fail
         ExitCode::SUCCESS
     }
 }
+
+/// Says that only part of an oversized posting was analysed.
+fn truncation_warning(location: &str, posting: &rung::Posting) -> String {
+    use rung::analyzer::{MAX_DESCRIPTION_BYTES, MAX_TITLE_BYTES};
+    let mut parts = Vec::new();
+    if posting.description.len() > MAX_DESCRIPTION_BYTES {
+        parts.push(format!(
+            "its text is {} bytes; only the first {} KiB were analysed",
+            posting.description.len(),
+            MAX_DESCRIPTION_BYTES >> 10
+        ));
+    }
+    if posting.title.len() > MAX_TITLE_BYTES {
+        parts.push(format!(
+            "its title is {} bytes; only the first {MAX_TITLE_BYTES} were analysed",
+            posting.title.len()
+        ));
+    }
+    format!(
+        "rung: warning: {location}: posting truncated: {}",
+        parts.join("; ")
+    )
+}

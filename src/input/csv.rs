@@ -6,6 +6,7 @@
 use std::io::{BufRead, BufReader, Read};
 
 use super::jsonl::{ID_FIELDS, LEVEL_FIELDS, TEXT_FIELDS, TITLE_FIELDS};
+use super::quotes::QuoteCheck;
 use super::{InputError, Row, RowError};
 use crate::level::Level;
 use crate::posting::Posting;
@@ -52,7 +53,7 @@ pub fn read_csv<'a, R: Read + 'a>(
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
-        .from_reader(buffered);
+        .from_reader(QuoteCheck::new(buffered, delimiter));
     let header = csv
         .byte_headers()
         .map_err(|e| InputError::new(name, format!("cannot read the header: {e}")))?;
@@ -66,7 +67,7 @@ pub fn read_csv<'a, R: Read + 'a>(
 
 fn records<R: Read>(
     name: String,
-    mut csv: csv::Reader<R>,
+    mut csv: csv::Reader<QuoteCheck<R>>,
     layout: Layout,
 ) -> impl Iterator<Item = Row> {
     let mut record = csv::ByteRecord::new();
@@ -78,20 +79,33 @@ fn records<R: Read>(
         match csv.read_byte_record(&mut record) {
             Ok(false) => None,
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line());
-                Some(posting(&record, &layout, &format!("{name}:{line}")))
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                let location = format!("{name}:{line}");
+                if let Some(message) = swallowed(&csv, line) {
+                    return Some(Err(RowError { location, message }));
+                }
+                Some(posting(&record, &layout, &location))
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| p.line() as usize);
                 // Only I/O errors leave the reader unable to go on.
                 done = matches!(e.kind(), csv::ErrorKind::Io(_));
                 Some(Err(RowError {
                     location: format!("{name}:{line}"),
-                    message: csv_message(&e),
+                    message: swallowed(&csv, line).unwrap_or_else(|| csv_message(&e)),
                 }))
             }
         }
     })
+}
+
+/// Why the record that started on `line` (and ends where the parser stands) is not one row.
+fn swallowed<R: Read>(csv: &csv::Reader<QuoteCheck<R>>, line: usize) -> Option<String> {
+    let end = csv.position().line() as usize;
+    let check = csv.get_ref();
+    check
+        .problem_in(line..end.max(line + 1))
+        .map(|p| p.message(check.line()))
 }
 
 fn csv_message(e: &csv::Error) -> String {

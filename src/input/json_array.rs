@@ -53,6 +53,9 @@ impl<R: Read> Lines<R> {
     }
 }
 
+/// Said when broken JSON ends a file, so that the rows not counted are not a surprise.
+const UNREAD: &str = "the rest of the file cannot be read";
+
 enum State {
     Start,
     Element,
@@ -104,7 +107,10 @@ fn next<R: Read>(input: &mut Lines<R>, state: &mut State, name: &str) -> Option<
         }
         (State::Element, _) => {
             *state = State::Done;
-            return fail(input.line, "expected , or ] after an element".into());
+            return fail(
+                input.line,
+                format!("expected , or ] after an element; {UNREAD}"),
+            );
         }
     }
     let _ = input.peek();
@@ -119,7 +125,7 @@ fn next<R: Read>(input: &mut Lines<R>, state: &mut State, name: &str) -> Option<
         Ok(_) => fail(line, "expected a posting object".into()),
         Err(e) => {
             *state = State::Done;
-            fail(line, format!("invalid JSON: {e}"))
+            fail(line, format!("invalid JSON: {e}; {UNREAD}"))
         }
     }
 }

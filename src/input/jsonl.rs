@@ -1,6 +1,6 @@
 //! JSON Lines: one posting object a line. Field names follow the common scraped schemas.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use serde_json::Value;
 
@@ -46,9 +46,18 @@ pub fn read_jsonl<R: BufRead>(
         buf.clear();
         line_no += 1;
         let location = format!("{name}:{line_no}");
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {}
+        match read_line(&mut reader, &mut buf, MAX_LINE_BYTES) {
+            Ok(Line::End) => return None,
+            Ok(Line::Read) => {}
+            Ok(Line::TooLong(len)) => {
+                return Some(Err(RowError {
+                    location,
+                    message: format!(
+                        "line of {len} bytes, longer than the {} MiB a posting may take",
+                        MAX_LINE_BYTES >> 20
+                    ),
+                }))
+            }
             Err(e) => {
                 return Some(Err(RowError {
                     location,
@@ -102,9 +111,18 @@ pub fn read_jsonl_lines<R: BufRead>(
         let mut buf = Vec::new();
         line_no += 1;
         let location = format!("{name}:{line_no}");
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {}
+        match read_line(&mut reader, &mut buf, MAX_LINE_BYTES) {
+            Ok(Line::End) => return None,
+            Ok(Line::Read) => {}
+            Ok(Line::TooLong(len)) => {
+                return Some(Err(RowError {
+                    location,
+                    message: format!(
+                        "line of {len} bytes, longer than the {} MiB a posting may take",
+                        MAX_LINE_BYTES >> 20
+                    ),
+                }))
+            }
             Err(e) => {
                 return Some(Err(RowError {
                     location,
@@ -126,6 +144,51 @@ pub fn read_jsonl_lines<R: BufRead>(
         }
         return Some(Ok(JsonlLine { location, text }));
     })
+}
+
+/// The longest line read, in bytes: a line longer than this is skipped (it is not held in
+/// memory), so a file without newlines cannot exhaust memory.
+pub const MAX_LINE_BYTES: usize = 64 << 20;
+
+enum Line {
+    Read,
+    End,
+    /// A line longer than `MAX_LINE_BYTES`, skipped: its length.
+    TooLong(usize),
+}
+
+fn read_line<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>, max: usize) -> std::io::Result<Line> {
+    let n = reader
+        .by_ref()
+        .take(max as u64 + 1)
+        .read_until(b'\n', buf)?;
+    if n == 0 {
+        return Ok(Line::End);
+    }
+    if n <= max || buf.ends_with(b"\n") {
+        return Ok(Line::Read);
+    }
+    buf.clear();
+    let mut len = n;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            break;
+        }
+        match available.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                len += i + 1;
+                reader.consume(i + 1);
+                break;
+            }
+            None => {
+                let all = available.len();
+                len += all;
+                reader.consume(all);
+            }
+        }
+    }
+    Ok(Line::TooLong(len))
 }
 
 fn parse_line(line: &str, location: &str) -> Result<JsonlRecord, RowError> {
@@ -215,5 +278,22 @@ mod tests {
             .map(|r| format!("{:?}", r.and_then(|line| line.parse())))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn overlong_lines_are_skipped_without_losing_the_next() {
+        let mut data =
+            std::io::BufReader::with_capacity(4, "ab\nabcdefghij\nxy\nabcdefgh".as_bytes());
+        let mut buf = Vec::new();
+        let mut lines = Vec::new();
+        loop {
+            buf.clear();
+            match read_line(&mut data, &mut buf, 5).unwrap() {
+                Line::End => break,
+                Line::Read => lines.push(String::from_utf8(buf.clone()).unwrap()),
+                Line::TooLong(n) => lines.push(format!("too long: {n}")),
+            }
+        }
+        assert_eq!(lines, ["ab\n", "too long: 11", "xy\n", "too long: 8"]);
     }
 }

@@ -3,16 +3,19 @@
 //! cannot be read is a `RowError` in the stream, a file that cannot be read an `InputError`.
 
 mod csv;
+mod decode;
 mod html;
 mod json_array;
 mod jsonl;
+mod quotes;
 mod text;
 mod walk;
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 pub use self::csv::{read_csv, Columns};
+pub use decode::{decode_text, utf16_bom, DecodeError};
 pub use html::posting_from_html;
 pub use json_array::read_json_array;
 pub use jsonl::{read_jsonl, read_jsonl_lines, JsonlLine, JsonlRecord};
@@ -86,23 +89,38 @@ pub struct ReadOptions {
     pub columns: Columns,
 }
 
+/// The largest one-posting file (text, Markdown, HTML) read, in bytes; a bigger one is not
+/// a job ad, and reading it whole would take memory in proportion.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
 /// The postings of one input named `name` (a path, or `<stdin>`), lazily, in file order.
 pub fn read_postings<'a, R: Read + Send + 'a>(
     name: &str,
     format: InputFormat,
-    mut reader: R,
+    reader: R,
     options: &ReadOptions,
 ) -> Result<Box<dyn Iterator<Item = Row> + Send + 'a>, InputError> {
+    let mut reader = BufReader::new(reader);
+    let head = reader
+        .fill_buf()
+        .map_err(|e| InputError::new(name, e.to_string()))?;
+    if format != InputFormat::Text && format != InputFormat::Html && utf16_bom(head).is_some() {
+        return Err(InputError::new(
+            name,
+            "UTF-16 text (it starts with a UTF-16 byte-order mark); rung reads UTF-8 tables: \
+             convert it first, e.g. iconv -f UTF-16 -t UTF-8",
+        ));
+    }
     Ok(match format {
-        InputFormat::Jsonl => Box::new(
-            read_jsonl(name.to_string(), std::io::BufReader::new(reader))
-                .map(|r| r.map(|rec| rec.posting)),
-        ),
+        InputFormat::Jsonl => {
+            Box::new(read_jsonl(name.to_string(), reader).map(|r| r.map(|rec| rec.posting)))
+        }
         InputFormat::Json => Box::new(read_json_array(name, reader)),
         InputFormat::Csv => Box::new(read_csv(name, reader, options.delimiter, &options.columns)?),
         InputFormat::Text | InputFormat::Html => {
             let mut bytes = Vec::new();
             reader
+                .take(MAX_FILE_BYTES + 1)
                 .read_to_end(&mut bytes)
                 .map_err(|e| InputError::new(name, e.to_string()))?;
             Box::new(std::iter::once(whole_file(name, format, bytes)))
@@ -152,11 +170,17 @@ fn whole_file(name: &str, format: InputFormat, bytes: Vec<u8>) -> Row {
         location: name.to_string(),
         message,
     };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        err(format!(
-            "invalid UTF-8 at byte {}",
-            e.utf8_error().valid_up_to()
-        ))
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(err(format!(
+            "larger than {} MiB, too large for one posting",
+            MAX_FILE_BYTES >> 20
+        )));
+    }
+    let text = decode_text(bytes).map_err(|e| RowError {
+        location: e
+            .line()
+            .map_or_else(|| name.to_string(), |line| format!("{name}:{line}")),
+        message: e.to_string(),
     })?;
     match format {
         InputFormat::Html => posting_from_html(name, &text).map_err(err),

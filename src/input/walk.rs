@@ -1,5 +1,6 @@
 //! Turning the paths a user gave into the files to read, in a stable order.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::{InputError, InputFormat};
@@ -9,11 +10,17 @@ const MAX_DEPTH: usize = 64;
 
 /// Adds `path` to `out`, or, for a directory, every file under it that rung reads (sorted by
 /// name, hidden entries skipped). A file named explicitly must exist; `-` is kept as is.
+/// A directory reached twice (a symlink loop, or two links to one folder) is read once.
 pub fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
-    walk(path, out, 0)
+    walk(path, out, 0, &mut HashSet::new())
 }
 
-fn walk(path: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), InputError> {
+fn walk(
+    path: &Path,
+    out: &mut Vec<PathBuf>,
+    depth: usize,
+    seen: &mut HashSet<PathBuf>,
+) -> Result<(), InputError> {
     let name = || path.display().to_string();
     if path.as_os_str() == "-" {
         out.push(path.to_path_buf());
@@ -30,6 +37,10 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), InputEr
         out.push(path.to_path_buf());
         return Ok(());
     }
+    let real = std::fs::canonicalize(path).map_err(|e| InputError::new(name(), e.to_string()))?;
+    if !seen.insert(real) {
+        return Ok(());
+    }
     let entries = std::fs::read_dir(path).map_err(|e| InputError::new(name(), e.to_string()))?;
     let mut children: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -41,7 +52,7 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), InputEr
         .collect();
     children.sort();
     for child in children {
-        walk(&child, out, depth + 1)?;
+        walk(&child, out, depth + 1, seen)?;
     }
     Ok(())
 }

@@ -207,12 +207,21 @@ impl Lexicon {
         }
         files.sort();
         for (lang, path) in files {
-            let text = std::fs::read_to_string(&path).map_err(|e| LexiconError::Io {
-                path: path.display().to_string(),
-                message: e.to_string(),
-            })?;
             let name = path.display().to_string();
+            let text = read_capped(&path).map_err(|message| LexiconError::Io {
+                path: name.clone(),
+                message,
+            })?;
             lexicon.extend_from_text(&lang, &name, &text)?;
+            if lexicon.entries.len() > MAX_USER_ENTRIES {
+                return Err(LexiconError::Io {
+                    path: name,
+                    message: format!(
+                        "more than {MAX_USER_ENTRIES} entries in {} altogether",
+                        dir.display()
+                    ),
+                });
+            }
         }
         Ok(lexicon)
     }
@@ -248,6 +257,31 @@ impl Lexicon {
             .iter()
             .filter(move |e| e.category == category && e.signal == signal)
     }
+}
+
+/// The largest lexicon file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+/// The most entries a `--lexicons` folder may hold, all files together.
+pub const MAX_USER_ENTRIES: usize = 500_000;
+
+fn read_capped(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "larger than {} MiB, too large for a lexicon",
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("line {line}: invalid UTF-8 (save the file as UTF-8)")
+    })
 }
 
 fn collect_tsv(

@@ -1,5 +1,7 @@
 //! The lexicon file parser: one entry a line, every problem reported with file and line.
 
+use std::collections::HashMap;
+
 use super::{Category, Entry, Pattern, ValueKind};
 use crate::level::Level;
 
@@ -36,7 +38,10 @@ pub fn parse_file(
         line,
         message,
     };
-    let mut entries = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    // An exact repeat is a copy-paste slip; the same phrase and signal with another value
+    // is not (a "preferred" marker may look both before and after).
+    let mut lines_of: HashMap<(String, String, String), usize> = HashMap::new();
     let mut seen_header = false;
     for (index, raw) in text.lines().enumerate() {
         let line_no = index + 1;
@@ -54,11 +59,24 @@ pub fn parse_file(
         if entries.len() >= MAX_ENTRIES {
             return Err(err(line_no, format!("more than {MAX_ENTRIES} entries")));
         }
-        entries.push(
-            parse_line(lang, category, line)
-                .map_err(|m| err(line_no, m))?
-                .with_origin(format!("{path}:{line_no}")),
+        let entry = parse_line(lang, category, line).map_err(|m| err(line_no, m))?;
+        let key = (
+            entry.pattern.as_written(),
+            entry.signal.clone(),
+            entry.value.clone(),
         );
+        if let Some(first) = lines_of.insert(key, line_no) {
+            return Err(err(
+                line_no,
+                format!(
+                    "duplicate entry: {:?} {} {} is already on line {first}",
+                    entry.pattern.as_written(),
+                    entry.signal,
+                    entry.value
+                ),
+            ));
+        }
+        entries.push(entry.with_origin(format!("{path}:{line_no}")));
     }
     if !seen_header {
         return Err(err(
@@ -221,6 +239,41 @@ mod tests {
                 .to_string();
             assert!(err.contains(needle), "{line:?} gave {err}");
         }
+    }
+
+    #[test]
+    fn exact_duplicates_are_rejected_with_both_lines() {
+        let text = format!(
+            "{HEADER}\nalone\tautonomy\thigh\n# c\nalone\tautonomy\tlow\nalone\tautonomy\thigh\tagain\n"
+        );
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("x/autonomy.tsv:5: duplicate entry"),
+            "{err}"
+        );
+        assert!(err.contains("already on line 2"), "{err}");
+    }
+
+    #[test]
+    fn absurd_sizes_are_rejected() {
+        let long = "a".repeat(MAX_PHRASE_BYTES + 1);
+        let err = parse(&format!("{HEADER}\n{long}\tautonomy\thigh\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("x/autonomy.tsv:2: phrase longer than"),
+            "{err}"
+        );
+        let huge = "/(a{1000}){1000}/";
+        let err = parse(&format!("{HEADER}\n{huge}\tautonomy\thigh\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("invalid regular expression"), "{err}");
+        let many: String = (0..=MAX_ENTRIES)
+            .map(|i| format!("w{i}\tautonomy\thigh\n"))
+            .collect();
+        let err = parse(&format!("{HEADER}\n{many}")).unwrap_err().to_string();
+        assert!(err.contains("more than 100000 entries"), "{err}");
     }
 
     #[test]
