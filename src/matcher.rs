@@ -1,5 +1,6 @@
-//! The phrase matcher: one aho-corasick automaton over every literal lexicon phrase, plus the
-//! lexicon's few regular expressions, both with whole-word semantics over normalised text.
+//! The phrase matcher: aho-corasick automata over the literal lexicon phrases (one per
+//! language, with English), plus the lexicon's few regular expressions, both with whole-word
+//! semantics over normalised text.
 
 use std::sync::OnceLock;
 
@@ -47,8 +48,8 @@ pub struct Matcher {
     claims: Vec<bool>,
     /// The (category, signal) of each group, to find a group by name.
     keys: Vec<(Category, String)>,
-    /// Per entry, an index into `lang_names`, so one automaton serves every language and
-    /// filtering a hit by language compares integers, not strings.
+    /// Per entry, an index into `lang_names`, so filtering a hit by language compares
+    /// integers, not strings.
     langs: Vec<u16>,
     lang_names: Vec<String>,
 }
