@@ -2,17 +2,62 @@
 //! (plus English, which job ads everywhere mix in: "Senior", "Bachelor", requirement lists).
 //!
 //! Detection uses `whatlang` (trigram statistics, no model files, a few microseconds per
-//! posting on the first few kilobytes). Languages rung ships lexicons for are reported by their
+//! posting on the first kilobyte). Languages rung ships lexicons for are reported by their
 //! two-letter ISO 639-1 code; any other language by whatlang's three-letter ISO 639-3 code, and
 //! it is read with the English lexicons only.
 
-use whatlang::Lang;
+use std::sync::LazyLock;
+
+use whatlang::{Detector, Lang};
 
 /// The languages rung ships lexicons for, as ISO 639-1 codes.
 pub const SUPPORTED: &[&str] = &["en", "de", "nl", "fr", "es", "it", "pl", "pt"];
 
+/// The languages detection chooses among: rung's own, and the other languages of European
+/// and common job ads, so that those are still told apart (and read with English lexicons
+/// only). Comparing against a short list instead of all 69 of whatlang's languages is what
+/// keeps detection cheap.
+const CANDIDATES: &[Lang] = &[
+    Lang::Eng,
+    Lang::Deu,
+    Lang::Nld,
+    Lang::Fra,
+    Lang::Spa,
+    Lang::Ita,
+    Lang::Pol,
+    Lang::Por,
+    Lang::Dan,
+    Lang::Swe,
+    Lang::Nob,
+    Lang::Fin,
+    Lang::Ron,
+    Lang::Ces,
+    Lang::Slk,
+    Lang::Hun,
+    Lang::Tur,
+    Lang::Hrv,
+    Lang::Slv,
+    Lang::Lit,
+    Lang::Lav,
+    Lang::Est,
+    Lang::Cat,
+    Lang::Ell,
+    Lang::Rus,
+    Lang::Ukr,
+    Lang::Bul,
+    Lang::Ara,
+    Lang::Heb,
+    Lang::Cmn,
+    Lang::Jpn,
+    Lang::Kor,
+    Lang::Hin,
+];
+
+static DETECTOR: LazyLock<Detector> =
+    LazyLock::new(|| Detector::with_allowlist(CANDIDATES.to_vec()));
+
 /// How much of a description detection reads: enough for a stable answer, cheap on long ads.
-const SAMPLE_BYTES: usize = 3000;
+const SAMPLE_BYTES: usize = 1000;
 
 /// The language of a posting; `en` when the text is too short or unclear to tell.
 pub fn detect(title: &str, description: &str) -> String {
@@ -21,7 +66,7 @@ pub fn detect(title: &str, description: &str) -> String {
     } else {
         &description[..floor_boundary(description, SAMPLE_BYTES)]
     };
-    let Some(info) = whatlang::detect(sample) else {
+    let Some(info) = DETECTOR.detect(sample) else {
         return "en".into();
     };
     // On a few words trigram statistics guess wildly; English is the safe default there.
