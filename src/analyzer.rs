@@ -116,6 +116,7 @@ impl Analyzer {
         Doc {
             field,
             original,
+            line_starts: text::line_starts(original),
             norm,
             segments,
             hits,
@@ -215,6 +216,18 @@ fn heading_section<'h>(
 
 /// How far (in bytes) a "preferably" or "is a plus" reaches to the requirement it marks.
 const MARKER_REACH: usize = 90;
+/// The longest preferred marker looked for before a requirement, in bytes.
+const MARKER_LEN: usize = 200;
+
+/// Whether a sibling mention other than `at` lies wholly within `a..b` (`others` sorted by
+/// start).
+fn sibling_between(others: &[Range<usize>], at: &Range<usize>, a: usize, b: usize) -> bool {
+    let i = others.partition_point(|o| o.start < a);
+    others[i..]
+        .iter()
+        .take_while(|o| o.start < b)
+        .any(|o| o != at && o.end <= b)
+}
 
 /// One text of a posting, normalised, segmented and matched.
 pub struct Doc<'a> {
@@ -224,6 +237,8 @@ pub struct Doc<'a> {
     pub segments: Vec<Segment>,
     pub hits: Vec<Hit>,
     pub lexicon: &'a Lexicon,
+    /// Byte offsets where the original's lines start, so spans find their line quickly.
+    line_starts: Vec<usize>,
     matcher: &'a Matcher,
     /// The posting's language (ISO 639-1 for shipped languages).
     pub lang: &'a str,
@@ -233,7 +248,7 @@ impl<'a> Doc<'a> {
     /// The span in the original text of a normalised range.
     pub fn span(&self, range: Range<usize>) -> Span {
         let r = self.norm.original_range(range);
-        let (line, column) = text::line_column(self.original, r.start);
+        let (line, column) = text::line_column_in(self.original, &self.line_starts, r.start);
         Span {
             field: self.field,
             start: r.start,
@@ -264,6 +279,13 @@ impl<'a> Doc<'a> {
             .map(|h| (h, self.entry(h)))
     }
 
+    /// The hits that start inside `range` (hits are sorted by start): a look-up, not a scan.
+    pub fn hits_within(&self, range: Range<usize>) -> &[Hit] {
+        let from = self.hits.partition_point(|h| h.start < range.start);
+        let to = self.hits.partition_point(|h| h.start < range.end);
+        &self.hits[from..to.max(from)]
+    }
+
     /// The segment holding normalised offset `pos`.
     pub fn segment_at(&self, pos: usize) -> Option<&Segment> {
         let i = self.segments.partition_point(|s| s.range.end <= pos);
@@ -272,34 +294,38 @@ impl<'a> Doc<'a> {
 
     /// Whether a requirement stated at `at` is only preferred: its section says so, or a
     /// marker such as "ideally" before it or "is a plus" after it, with no sibling mention
-    /// (`others`) between the marker and it.
+    /// (`others`, sorted by start) between the marker and it. Only hits near `at` are looked
+    /// at, so a posting with thousands of mentions stays linear.
     pub fn requirement(&self, at: Range<usize>, others: &[Range<usize>]) -> Requirement {
+        debug_assert!(others.windows(2).all(|w| w[0].start <= w[1].start));
         let Some(seg) = self.segment_at(at.start) else {
             return Requirement::Required;
         };
         if seg.section == Section::Preferred {
             return Requirement::Preferred;
         }
-        let between = |a: usize, b: usize| {
-            others
-                .iter()
-                .any(|o| *o != at && o.start >= a && o.end <= b)
-        };
+        let group = self.matcher.group(Category::Context, "preferred");
+        let groups = self.matcher.groups();
+        let window =
+            at.start
+                .saturating_sub(MARKER_REACH + MARKER_LEN)
+                .max(seg.range.start)..(at.end + MARKER_REACH + 1).min(seg.range.end);
         let preferred = self
-            .hits_of(Category::Context, "preferred")
-            .filter(|(h, _)| h.start >= seg.range.start && h.end <= seg.range.end)
-            .any(|(h, e)| {
+            .hits_within(window)
+            .iter()
+            .filter(|h| Some(groups[h.entry]) == group && h.end <= seg.range.end)
+            .any(|h| {
                 let forward = h.end <= at.start
                     && at.start - h.end <= MARKER_REACH
-                    && !between(h.end, at.start);
+                    && !sibling_between(others, &at, h.end, at.start);
                 let backward = h.start >= at.end
                     && h.start - at.end <= MARKER_REACH
-                    && !between(at.end, h.start);
-                match e.value.as_str() {
+                    && !sibling_between(others, &at, at.end, h.start);
+                match self.entry(h).value.as_str() {
                     "before" => forward,
-                    "after" if self.is_label(h, at.start, others) => forward,
-                    "after" => backward,
-                    _ => true,
+                    _ if !(forward || backward) => false,
+                    _ if self.is_label(h, at.start, others) => forward,
+                    _ => backward,
                 }
             });
         if preferred {
@@ -312,14 +338,17 @@ impl<'a> Doc<'a> {
     /// A capitalised marker right before a requirement labels it ("Desirable Masters
     /// Degree", "Preferred: 5 years") instead of trailing the one before.
     fn is_label(&self, marker: &Hit, at: usize, others: &[Range<usize>]) -> bool {
+        // The first mention that starts after the marker, `at` included.
+        let i = others.partition_point(|o| o.start < marker.end);
+        let after = |s: &usize| *s >= marker.end;
         let next = others
-            .iter()
+            .get(i)
             .map(|o| o.start)
-            .chain([at])
-            .filter(|s| *s >= marker.end)
+            .into_iter()
+            .chain(Some(at).filter(after))
             .min();
-        let close = next.is_some_and(|n| {
-            self.norm.text[marker.end..n]
+        let close = next.is_some_and(|next| {
+            self.norm.text[marker.end..next]
                 .trim_matches([' ', ':', '-'])
                 .is_empty()
         });

@@ -413,6 +413,22 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// Byte offsets at which the lines of `text` start (0 first).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// `line_column` with the line starts computed once (`line_starts`): a posting with many
+/// spans stays linear.
+pub fn line_column_in(text: &str, starts: &[usize], offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let line = starts.partition_point(|&s| s <= offset).max(1);
+    let start = starts[line - 1].min(offset);
+    (line, text[start..offset].chars().count() + 1)
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -514,5 +530,15 @@ mod tests {
     fn line_and_column_count_characters() {
         assert_eq!(line_column("ab\nc\u{e9}d", 6), (2, 3));
         assert_eq!(line_column("abc", 0), (1, 1));
+        for text in ["ab\nc\u{e9}d\n\nx", "", "\n", "abc"] {
+            let starts = line_starts(text);
+            for offset in 0..=text.len() {
+                assert_eq!(
+                    line_column_in(text, &starts, offset),
+                    line_column(text, offset),
+                    "{text:?} {offset}"
+                );
+            }
+        }
     }
 }

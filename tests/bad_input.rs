@@ -520,3 +520,22 @@ fn json_arrays_broken_mid_way_or_not_arrays() {
     assert_eq!(counts(&run), (1, 2, 3));
     assert_eq!(ids(&run), ["a"]);
 }
+
+/// Regression: thousands of years figures and preferred markers in one unbroken line made the
+/// preferred-marker check cubic (minutes for 256 KiB); it now looks only near each figure.
+#[test]
+fn thousands_of_mentions_in_one_line_stay_fast() {
+    let dir = scratch("bad_dense");
+    let body = "5 years experience preferred 3 years experience ideally ".repeat(4600);
+    let path = write(&dir, "dense.txt", &format!("Senior Engineer\n{body}"));
+    let started = Instant::now();
+    let run = audit(&[&path], &[]);
+    // Generous for a debug build on a busy machine; the cubic version took minutes in release.
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(counts(&run), (1, 0, 1));
+}

@@ -12,14 +12,28 @@ const REACH: usize = 60;
 pub fn check(cx: &Context) -> Option<Finding> {
     let doc = cx.doc;
     let this_year = current_year();
+    // Original offsets of the technology names, found once.
+    let technologies: Vec<_> = doc
+        .hits_of(Category::Technology, "released")
+        .map(|(hit, entry)| {
+            (
+                doc.norm.original_range(hit.start..hit.end).start,
+                hit,
+                entry,
+            )
+        })
+        .collect();
+    if technologies.is_empty() {
+        return None;
+    }
     for mention in &cx.analysis.experience.mentions {
         let end = mention.span.end;
-        for (hit, entry) in doc.hits_of(Category::Technology, "released") {
-            let span = doc.span(hit.start..hit.end);
-            let between = doc.original.get(end..span.start).unwrap_or("\n");
-            if span.start < end || span.start - end > REACH || between.contains(['\n', '.', ';']) {
+        for &(start, hit, entry) in &technologies {
+            let between = doc.original.get(end..start).unwrap_or("\n");
+            if start < end || start - end > REACH || between.contains(['\n', '.', ';']) {
                 continue;
             }
+            let span = doc.span(hit.start..hit.end);
             let existed = this_year - entry.number();
             if mention.min > existed + 0.5 {
                 return Some(Finding {

@@ -93,7 +93,7 @@ impl Category {
                     "section",
                     Words(&["required", "preferred", "duties", "other"]),
                 ),
-                ("preferred", Words(&["before", "after", "any"])),
+                ("preferred", Words(&["before", "after"])),
             ],
             Category::Technology => &[("released", Number)],
         }
