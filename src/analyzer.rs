@@ -279,6 +279,16 @@ impl<'a> Doc<'a> {
             .map(|h| (h, self.entry(h)))
     }
 
+    /// The (category, signal) group number of a lexicon signal, if any entry has it.
+    pub fn group(&self, category: Category, signal: &str) -> Option<usize> {
+        self.matcher.group(category, signal)
+    }
+
+    /// The group number of a hit's entry.
+    pub fn group_of(&self, hit: &Hit) -> usize {
+        self.matcher.groups()[hit.entry]
+    }
+
     /// The hits that start inside `range` (hits are sorted by start): a look-up, not a scan.
     pub fn hits_within(&self, range: Range<usize>) -> &[Hit] {
         let from = self.hits.partition_point(|h| h.start < range.start);

@@ -2,7 +2,7 @@
 //! (plus English, which job ads everywhere mix in: "Senior", "Bachelor", requirement lists).
 //!
 //! Detection uses `whatlang` (trigram statistics, no model files, a few microseconds per
-//! posting on the first kilobyte). Languages rung ships lexicons for are reported by their
+//! posting on 1.5 KB taken from its start, middle and end). Languages rung ships lexicons for are reported by their
 //! two-letter ISO 639-1 code; any other language by whatlang's three-letter ISO 639-3 code, and
 //! it is read with the English lexicons only.
 
@@ -56,15 +56,18 @@ const CANDIDATES: &[Lang] = &[
 static DETECTOR: LazyLock<Detector> =
     LazyLock::new(|| Detector::with_allowlist(CANDIDATES.to_vec()));
 
-/// How much of a description detection reads: enough for a stable answer, cheap on long ads.
-const SAMPLE_BYTES: usize = 1000;
+/// How much of a description detection reads, in three stretches: enough for a stable
+/// answer, cheap on long ads.
+const SAMPLE_BYTES: usize = 1500;
 
 /// The language of a posting; `en` when the text is too short or unclear to tell.
 pub fn detect(title: &str, description: &str) -> String {
+    let joined;
     let sample = if description.trim().is_empty() {
         title
     } else {
-        &description[..floor_boundary(description, SAMPLE_BYTES)]
+        joined = spread_sample(description);
+        joined.as_str()
     };
     let Some(info) = DETECTOR.detect(sample) else {
         return "en".into();
@@ -95,6 +98,23 @@ fn code(lang: Lang) -> String {
 /// A forced language (`--lang`, a JSON `lang` field) in the canonical lower-case form.
 pub fn normalize(code: &str) -> String {
     code.trim().to_ascii_lowercase()
+}
+
+/// Three stretches of the description, from its start, middle and end: mixed postings often
+/// open with an English company blurb and state their requirements in the local language.
+fn spread_sample(description: &str) -> String {
+    let part = SAMPLE_BYTES / 3;
+    if description.len() <= SAMPLE_BYTES {
+        return description.to_string();
+    }
+    [0, description.len() / 2, description.len() - part]
+        .iter()
+        .map(|&at| {
+            let start = floor_boundary(description, at);
+            &description[start..floor_boundary(description, start + part)]
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {

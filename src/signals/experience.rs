@@ -318,8 +318,15 @@ fn about_experience(doc: &Doc, figure: &Figure) -> bool {
     if segment.section == Section::Other {
         return false;
     }
-    doc.hits_of(Category::Experience, "keyword")
-        .any(|(h, _)| h.start >= segment.range.start && h.end <= segment.range.end)
+    // A figure broken over lines ("Minimaal \n3 jaar relevante ervaring") reads on into the
+    // sentence where it ends.
+    let end = doc
+        .segment_at(figure.range.end.saturating_sub(1))
+        .map_or(segment.range.end, |s| s.range.end.max(segment.range.end));
+    let group = doc.group(Category::Experience, "keyword");
+    doc.hits_within(segment.range.start..end)
+        .iter()
+        .any(|h| Some(doc.group_of(h)) == group && h.end <= end)
 }
 
 /// Two figures in one sentence joined by "or" (in English or the posting's language) are
