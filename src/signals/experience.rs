@@ -70,16 +70,8 @@ impl YearsGrammar {
                 .map(|e| e.pattern.as_str().to_string())
                 .collect::<Vec<_>>()
         };
-        let between = alternation(
-            ["between"]
-                .into_iter()
-                .chain(range("between").iter().map(String::as_str)),
-        );
-        let to = alternation(
-            ["to", "and"]
-                .into_iter()
-                .chain(range("to").iter().map(String::as_str)),
-        );
+        let between = alternation(range("between").iter().map(String::as_str));
+        let to = alternation(range("to").iter().map(String::as_str));
         let min_markers = words("min-marker");
         let max_markers = words("max-marker");
         let plus_markers = words("plus-marker");
@@ -344,11 +336,11 @@ fn alternatives(
     same && doc.norm.text[first.end..second.start]
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| {
-            w == "or"
-                || grammar
-                    .alternatives
-                    .iter()
-                    .any(|(lang, word)| lang == doc.lang && word == w)
+            // English words count in every posting, as English phrases do.
+            grammar
+                .alternatives
+                .iter()
+                .any(|(lang, word)| (lang == doc.lang || lang == "en") && word == w)
         })
 }
 
