@@ -38,47 +38,8 @@ pub fn read_jsonl<R: BufRead>(
     name: impl Into<String>,
     reader: R,
 ) -> impl Iterator<Item = Result<JsonlRecord, RowError>> {
-    let name = name.into();
-    let mut buf = Vec::new();
-    let mut reader = reader;
-    let mut line_no = 0;
-    std::iter::from_fn(move || loop {
-        buf.clear();
-        line_no += 1;
-        let location = format!("{name}:{line_no}");
-        match read_line(&mut reader, &mut buf, MAX_LINE_BYTES) {
-            Ok(Line::End) => return None,
-            Ok(Line::Read) => {}
-            Ok(Line::TooLong(len)) => {
-                return Some(Err(RowError {
-                    location,
-                    message: format!(
-                        "line of {len} bytes, longer than the {} MiB a posting may take",
-                        MAX_LINE_BYTES >> 20
-                    ),
-                }))
-            }
-            Err(e) => {
-                return Some(Err(RowError {
-                    location,
-                    message: e.to_string(),
-                }))
-            }
-        }
-        let line = match std::str::from_utf8(&buf) {
-            Ok(s) => s.trim(),
-            Err(e) => {
-                return Some(Err(RowError {
-                    location,
-                    message: format!("invalid UTF-8: {e}"),
-                }))
-            }
-        };
-        if line.is_empty() {
-            continue;
-        }
-        return Some(parse_line(line, &location));
-    })
+    read_jsonl_lines(name, reader)
+        .map(|line| line.and_then(|line| parse_line(line.text.trim(), &line.location)))
 }
 
 /// One line of a JSON Lines input, read but not yet parsed, so that parsing can run on the

@@ -96,8 +96,8 @@ fn matrix(out: &mut String, s: &Summary) {
     let _ = writeln!(out);
 }
 
-/// Column headings short enough for a terminal.
-fn short(name: &str) -> &str {
+/// A level's name short enough for a terminal column or a chart axis.
+pub fn short(name: &str) -> &str {
     match name {
         "internship" => "intern",
         "associate" => "assoc.",

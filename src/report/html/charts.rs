@@ -8,7 +8,7 @@ use super::highlight::escape;
 use crate::level::Level;
 use crate::posting::Severity;
 use crate::report::summary::{Summary, SLOTS};
-use crate::report::summary_text::slot_name;
+use crate::report::summary_text::{short, slot_name};
 
 /// One colour a level slot, lowest level lightest; grey for "undetermined".
 pub const LEVEL_COLOURS: [&str; SLOTS] = [
@@ -172,15 +172,4 @@ fn blend(t: f64) -> String {
         .map(|i| (a[i] + (b[i] - a[i]) * t).round() as u8)
         .collect();
     format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
-}
-
-fn short(name: &str) -> &str {
-    match name {
-        "internship" => "intern",
-        "associate" => "assoc.",
-        "mid-senior" => "mid-sr",
-        "director" => "dir.",
-        "executive" => "exec.",
-        other => other,
-    }
 }
