@@ -213,27 +213,32 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
             spans_of("budget"),
         );
     }
-    match a.autonomy {
-        Some(Autonomy::High) => push(
+    let (level, weight, reason) = match a.autonomy {
+        // Working on one's own marks a mid-senior role beside other signs of one; alone it
+        // is the "some independence" of an associate.
+        Some(Autonomy::High) if out.is_empty() => (
+            Level::Associate,
+            WEIGHTS.autonomy_high,
+            "works independently",
+        ),
+        Some(Autonomy::High) => (
             Level::MidSenior,
             WEIGHTS.autonomy_high,
-            "works autonomously".into(),
-            signals::autonomy::mentions(doc, Autonomy::High)
-                .into_iter()
-                .take(1)
-                .collect(),
+            "works autonomously",
         ),
-        Some(Autonomy::Low) => push(
-            Level::Entry,
-            WEIGHTS.autonomy_low,
-            "works under guidance".into(),
-            signals::autonomy::mentions(doc, Autonomy::Low)
-                .into_iter()
-                .take(1)
-                .collect(),
-        ),
-        None => {}
-    }
+        Some(Autonomy::Low) => (Level::Entry, WEIGHTS.autonomy_low, "works under guidance"),
+        None => return out,
+    };
+    let spans = a
+        .autonomy
+        .map(|kind| signals::autonomy::mentions(doc, kind))
+        .unwrap_or_default();
+    out.push(Evidence {
+        level,
+        weight,
+        reason: reason.into(),
+        spans: spans.into_iter().take(1).collect(),
+    });
     out
 }
 

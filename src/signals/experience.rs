@@ -14,6 +14,9 @@ use crate::lexicon::{Category, Lexicon};
 use crate::posting::{Experience, LevelPhrase, Requirement, Scope, YearsMention};
 use crate::text::Section;
 
+/// Figures from this many years up are read as company history, not requirements.
+const MAX_REQUIRED_YEARS: f64 = 20.0;
+
 /// The compiled years-of-experience grammar.
 pub struct YearsGrammar {
     regex: Regex,
@@ -157,7 +160,9 @@ impl YearsGrammar {
         // "4-year degree", "2-year contract": a hyphenated figure describes a noun.
         let hyphenated = text[c.name("a")?.end()..c.name("unit")?.start()].trim() == "-"
             && !self.followed_by_keyword(text, whole.end());
-        if hyphenated || a > 40.0 || b.is_some_and(|b| b < a || b > 50.0) {
+        // Twenty years and more is how companies state their age ("over 20 years of
+        // experience in the market"), not what they ask of a candidate.
+        if hyphenated || a >= MAX_REQUIRED_YEARS || b.is_some_and(|b| b < a || b > 50.0) {
             return None;
         }
         Some(Figure {
