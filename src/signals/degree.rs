@@ -168,7 +168,7 @@ fn replaceable(
 }
 
 /// Letters such as "BS" or "MA" are a degree only in upper case and before a degree-ish word.
-fn abbreviation_is_degree(doc: &Doc, start: usize, end: usize) -> bool {
+pub(crate) fn abbreviation_is_degree(doc: &Doc, start: usize, end: usize) -> bool {
     let original = doc.span(start..end).text;
     if !original.chars().any(|c| c.is_uppercase()) {
         return false;

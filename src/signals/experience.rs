@@ -233,6 +233,9 @@ struct Draft {
     scope: Scope,
     group: usize,
     range: Range<usize>,
+    /// The figure belongs to one degree path of several and another path asks for no years
+    /// ("PhD, or MSc with 5+ years"): its group can be met with none.
+    other_path_needs_none: bool,
 }
 
 /// Reads the experience requirements of a description.
@@ -262,6 +265,7 @@ pub fn extract(analyzer: &Analyzer, doc: &Doc) -> Experience {
             scope: grammar.scope(text, figure.range.end, segment_end),
             group,
             range: figure.range.clone(),
+            other_path_needs_none: degree_path_without_years(doc, &figure.range),
         });
     }
     for (hit, entry) in doc.hits_of(Category::Experience, "years") {
@@ -276,6 +280,7 @@ pub fn extract(analyzer: &Analyzer, doc: &Doc) -> Experience {
             scope: Scope::Overall,
             group,
             range: hit.start..hit.end,
+            other_path_needs_none: false,
         });
     }
     let mut experience = summarise(&drafts);
@@ -326,6 +331,47 @@ fn about_experience(doc: &Doc, figure: &Figure) -> bool {
         .any(|h| Some(doc.group_of(h)) == group && h.end <= end)
 }
 
+/// "PhD, or MSc with 5+ years", "Ph.D. (or MS with 4+ years of experience)": the figure
+/// hangs on the second of two degrees set apart as alternatives, so the first degree is a
+/// path that needs no years at all.
+fn degree_path_without_years(doc: &Doc, figure: &Range<usize>) -> bool {
+    let Some(segment) = doc.segment_at(figure.start) else {
+        return false;
+    };
+    let text = &doc.norm.text;
+    let degrees: Vec<Range<usize>> = doc
+        .hits_within(segment.range.start..figure.start)
+        .iter()
+        .filter(|h| {
+            let e = doc.entry(h);
+            e.category == Category::Degree
+                && !e.is_claim()
+                && (e.signal == "degree"
+                    || e.signal == "abbreviation"
+                        && super::degree::abbreviation_is_degree(doc, h.start, h.end))
+        })
+        .map(|h| h.start..h.end)
+        .collect();
+    let [.., first, second] = degrees.as_slice() else {
+        return false;
+    };
+    // Overlapping hits ("master" inside "master's degree") are one degree, not two.
+    let (Some(joint), Some(tail)) = (
+        text.get(first.end..second.start),
+        text.get(second.end..figure.start),
+    ) else {
+        return false;
+    };
+    let set_apart = matches!(joint.trim(), ", or" | ",or" | "(or" | "( or" | "; or");
+    // The figure is the first after the second degree, and hangs on it.
+    let attached = !tail.contains(|c: char| c.is_ascii_digit())
+        && tail
+            .split_whitespace()
+            .take(4)
+            .any(|w| matches!(w, "with" | "plus" | "+" | "and"));
+    set_apart && attached
+}
+
 /// Two figures in one sentence joined by "or" (in English or the posting's language) are
 /// alternatives: either suffices.
 fn alternatives(
@@ -349,26 +395,33 @@ fn alternatives(
         })
 }
 
-/// min_years: every required group must be met, and within a group the easiest path counts.
+/// min_years: every required group must be met, and within a group the easiest path counts
+/// (none at all when another degree path asks for no years).
 fn summarise(drafts: &[Draft]) -> Experience {
     let mut experience = Experience::default();
-    let mut groups: Vec<(usize, &Draft)> = Vec::new();
+    // Per group: (group, min, max) of its easiest path.
+    let mut groups: Vec<(usize, f64, Option<f64>)> = Vec::new();
     for d in drafts
         .iter()
         .filter(|d| d.requirement == Requirement::Required)
     {
-        match groups.iter_mut().find(|(g, _)| *g == d.group) {
-            Some((_, best)) if d.min < best.min => *best = d,
+        let (min, max) = if d.other_path_needs_none {
+            (0.0, None)
+        } else {
+            (d.min, d.max)
+        };
+        match groups.iter_mut().find(|(g, _, _)| *g == d.group) {
+            Some(best) if min < best.1 => *best = (d.group, min, max),
             Some(_) => {}
-            None => groups.push((d.group, d)),
+            None => groups.push((d.group, min, max)),
         }
     }
-    if let Some((_, governing)) = groups
+    if let Some((_, min, max)) = groups
         .iter()
-        .max_by(|a, b| a.1.min.total_cmp(&b.1.min).then(b.0.cmp(&a.0)))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     {
-        experience.min_years = Some(governing.min);
-        experience.max_years = governing.max;
+        experience.min_years = Some(*min);
+        experience.max_years = *max;
     }
     experience.preferred_years = drafts
         .iter()
