@@ -1,0 +1,164 @@
+//! A quick first opinion on a posting's language from its function words ("the", "und",
+//! "het", "się"). Most postings are plainly written in one language, and counting their short
+//! words costs about a microsecond where trigram statistics cost a hundred. The opinion is
+//! given only when one of rung's languages dominates every stretch of the sample and no
+//! word of another European language (Danish "og", Catalan "amb", Romanian "și") or of
+//! another script shows up; otherwise it abstains and whatlang decides.
+//!
+//! The word lists hold only words that are frequent in one language and not words of
+//! another candidate language: "de", "la", "que", "con", "die" or "is" are left out because
+//! two or more languages share them.
+
+use super::SUPPORTED;
+
+/// A word's vote: one of rung's languages (an index into `SUPPORTED`) or another language.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Vote {
+    Supported(usize),
+    Other,
+}
+
+fn vote(word: &str) -> Option<Vote> {
+    use Vote::{Other, Supported};
+    Some(match word {
+        "the" | "and" | "with" | "you" | "your" | "our" | "are" | "will" | "this" | "that"
+        | "have" | "from" | "who" | "their" | "they" | "which" => Supported(0),
+        "und" | "das" | "für" | "wir" | "ist" | "nicht" | "auch" | "oder" | "eine" | "einen"
+        | "einer" | "sowie" | "werden" | "bei" | "zu" | "von" | "sich" | "ihre" | "unsere"
+        | "uns" | "sie" | "im" | "dich" | "deine" | "bist" => Supported(1),
+        "het" | "een" | "van" | "voor" | "wij" | "zijn" | "niet" | "ook" | "naar" | "onze"
+        | "jij" | "bij" | "wat" | "op" | "dat" | "ons" | "worden" | "wordt" | "jouw" | "deze"
+        | "heb" | "met" => Supported(2),
+        "les" | "et" | "pour" | "avec" | "vous" | "nous" | "est" | "dans" | "sur" | "aux"
+        | "votre" | "notre" | "vos" | "une" | "sont" | "être" | "cette" | "ces" | "pas"
+        | "elle" | "au" => Supported(3),
+        "los" | "las" | "y" | "sus" | "nuestro" | "nuestra" | "nuestros" | "nuestras" | "más"
+        | "muy" | "también" | "pero" | "el" | "tus" | "eres" | "estamos" | "cuando" | "donde"
+        | "puedes" | "tienes" | "hasta" | "experiencia" | "trabajo" | "equipo" | "años"
+        | "conocimientos" | "ofrecemos" => Supported(4),
+        "gli" | "di" | "della" | "delle" | "dei" | "degli" | "nel" | "nella" | "nelle" | "alla"
+        | "alle" | "che" | "è" | "sono" | "anche" | "siamo" | "sarà" | "tuo" | "tua" | "nostro"
+        | "nostra" | "nostri" | "il" | "esperienza" | "lavoro" | "azienda" | "requisiti"
+        | "conoscenza" | "offriamo" | "cerchiamo" => Supported(5),
+        "się" | "oraz" | "jest" | "dla" | "nie" | "że" | "są" | "czy" | "przy" | "lub" | "z"
+        | "w" | "i" | "ze" | "od" | "jak" | "będzie" | "będziesz" | "także" | "również"
+        | "jako" => Supported(6),
+        "os" | "em" | "um" | "uma" | "é" | "são" | "seu" | "sua" | "seus" | "suas" | "você"
+        | "nosso" | "nossa" | "ao" | "mais" | "não" | "também" | "pelo" | "pela" | "pelos"
+        | "pelas" | "à" | "às" | "nas" | "isso" | "essa" | "esse" | "vaga" | "trabalho"
+        | "experiência" | "conhecimento" | "conhecimentos" | "equipe" => Supported(7),
+        // Danish, Norwegian, Swedish, Finnish, Estonian, Romanian, Czech, Slovak, Hungarian,
+        // Turkish, Croatian, Slovene, Lithuanian, Latvian, Catalan.
+        "og" | "och" | "til" | "av" | "på" | "är" | "ikke" | "inte" | "jeg" | "har" | "det"
+        | "som" | "att" | "eller" | "för" | "skal" | "ska" | "vil" | "ja" | "että" | "tai"
+        | "sekä" | "olet" | "ning" | "või" | "și" | "în" | "pentru" | "să" | "sunt" | "cu"
+        | "jsou" | "nebo" | "také" | "ako" | "sú" | "alebo" | "és" | "hogy" | "egy" | "nem"
+        | "vagy" | "az" | "ve" | "bir" | "bu" | "için" | "ile" | "olarak" | "koji" | "kao"
+        | "ki" | "ir" | "yra" | "amb" | "els" | "dels" | "aquest" | "aquesta" => Other,
+        _ => return None,
+    })
+}
+
+/// Latin letters end here (Latin Extended-B); a letter past it is of another script.
+const LAST_LATIN: char = '\u{024F}';
+/// The fewest votes for the leading language in a stretch that has votes for others too.
+const MIN_STRETCH_VOTES: u32 = 3;
+/// The fewest votes for the leading language over the whole sample.
+const MIN_VOTES: u32 = 8;
+/// How many times the leading language must outnumber all other votes together.
+const MARGIN: u32 = 4;
+/// Longest word in the lists, in bytes ("doświadczenie").
+const MAX_WORD_BYTES: usize = 14;
+
+/// The language of `stretches` when one of rung's languages dominates each of them alike;
+/// `None` leaves the decision to trigram statistics.
+pub(super) fn guess(stretches: &[&str]) -> Option<&'static str> {
+    let mut answer = None;
+    let mut total = 0;
+    for stretch in stretches {
+        let (votes, other) = count(stretch);
+        let (lang, leading) = votes.iter().copied().enumerate().max_by_key(|&(_, n)| n)?;
+        let rest = votes.iter().sum::<u32>() - leading + other;
+        if rest == 0 && leading < MIN_STRETCH_VOTES {
+            // A list of skills or benefits: no evidence either way.
+            continue;
+        }
+        if leading < MIN_STRETCH_VOTES || leading < MARGIN * rest {
+            return None;
+        }
+        if answer.is_some_and(|a| a != lang) {
+            return None;
+        }
+        answer = Some(lang);
+        total += leading;
+    }
+    answer.filter(|_| total >= MIN_VOTES).map(|i| SUPPORTED[i])
+}
+
+/// Votes for each of rung's languages in `stretch`, and for any other language.
+fn count(stretch: &str) -> ([u32; SUPPORTED.len()], u32) {
+    let mut votes = [0; SUPPORTED.len()];
+    let mut other = 0;
+    let mut lower = String::new();
+    for word in stretch.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() {
+            continue;
+        }
+        if word.chars().any(|c| c > LAST_LATIN) {
+            other += 1;
+            continue;
+        }
+        if word.len() > MAX_WORD_BYTES {
+            continue;
+        }
+        let word = if word.chars().any(char::is_uppercase) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            word
+        };
+        match vote(word) {
+            Some(Vote::Supported(i)) => votes[i] += 1,
+            Some(Vote::Other) => other += 1,
+            None => {}
+        }
+    }
+    (votes, other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_clear_language_is_named() {
+        let en = "We are looking for an engineer who will join our team. You will work with \
+                  the data platform and your colleagues, and you have three years of experience.";
+        assert_eq!(guess(&[en]), Some("en"));
+        let de = "Wir suchen für unser Team eine Entwicklerin, die sich mit Daten auskennt. Du \
+                  bist neugierig und arbeitest gern im Team, auch mit Kunden, sowie mit uns.";
+        assert_eq!(guess(&[de]), Some("de"));
+    }
+
+    #[test]
+    fn mixed_or_other_languages_abstain() {
+        let en = "We are looking for an engineer who will join our team. You will work with \
+                  the data platform and your colleagues, and you have three years of experience.";
+        let de = "Wir suchen für unser Team eine Entwicklerin, die sich mit Daten auskennt. Du \
+                  bist neugierig und arbeitest gern im Team, auch mit Kunden, sowie mit uns.";
+        assert_eq!(guess(&[en, de]), None);
+        let da = "Vi søger en udvikler som har erfaring med data og som vil arbejde i et team, \
+                  og du har mindst tre års erfaring. Det er en stilling til dig som er nysgerrig.";
+        assert_eq!(guess(&[da]), None);
+        let ca = "Busquem una persona amb experiència en dades per al nostre equip, i els \
+                  candidats han de tenir tres anys d'experiència amb els sistemes dels clients.";
+        assert_eq!(guess(&[ca]), None);
+        let ro = "Căutăm un inginer cu experiență pentru echipa noastră, care să lucreze cu \
+                  datele clienților și să aibă cel puțin trei ani de experiență în domeniu.";
+        assert_eq!(guess(&[ro]), None);
+        let ru = "Мы ищем инженера with the team and you will work with our data and your code";
+        assert_eq!(guess(&[ru]), None);
+        assert_eq!(guess(&["Senior Engineer"]), None);
+    }
+}
