@@ -109,11 +109,38 @@ fn introduced(before: &str) -> bool {
         .rsplit(['.', ',', ';', ':', '\n', '(', ')'])
         .next()
         .unwrap_or(before);
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    (0..=3.min(words.len())).any(|skip| {
-        let head = words[..words.len() - skip].join(" ");
-        ROLE_INTRODUCERS
-            .iter()
-            .any(|w| head == *w || head.ends_with(&format!(" {w}")))
+    // The clause's last words, last first: enough for three more words after the longest
+    // introducer. Read from the end, a long clause costs no more than a short one.
+    let last: Vec<&str> = clause.split_whitespace().rev().take(3 + 4).collect();
+    (0..=3.min(last.len())).any(|skip| {
+        let head = &last[skip..];
+        ROLE_INTRODUCERS.iter().any(|introducer| {
+            let words = introducer.split(' ').rev();
+            words.clone().count() <= head.len() && words.zip(head).all(|(a, b)| a == *b)
+        })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::introduced;
+
+    #[test]
+    fn role_introducers_up_to_three_words_back() {
+        let cases = [
+            ("we are looking for a ", true),
+            ("acme seeks a machine learning summer ", true),
+            ("acme seeks a machine learning summer research ", false),
+            ("this is an ", true),
+            ("in this role, as a ", true),
+            ("as a. the ", false),
+            ("overseeks a ", false),
+            ("need a", true),
+            ("", false),
+            ("we need  a\tsenior ", true),
+        ];
+        for (before, want) in cases {
+            assert_eq!(introduced(before), want, "{before:?}");
+        }
+    }
 }
