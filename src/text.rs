@@ -28,6 +28,14 @@ impl Normalized {
         let mut i = 0;
         while i < chars.len() {
             let (at, c) = chars[i];
+            // Most characters are lower-case ASCII letters, spaces and punctuation: they are
+            // kept as they are, and no lost line break is restored before them.
+            if c.is_ascii_lowercase() || c == ' ' || c.is_ascii_punctuation() && !"&`".contains(c) {
+                out.text.push(c);
+                out.origin.push((at as u32, at as u32 + 1));
+                i += 1;
+                continue;
+            }
             let end = chars.get(i + 1).map_or(original.len(), |&(next, _)| next);
             if c == '&' {
                 if let Some((decoded, len)) = decode_entity(&original[at..]) {
