@@ -43,10 +43,11 @@ if not os.path.exists(stamp):
             while written < target * (p + 1) / parts:
                 out.write(rows[i % len(rows)]); written += len(rows[i % len(rows)]); i += 1
     open(stamp, "w").close()
-with open(f"{work}/py.jsonl", "wb") as out:
-    written, i = 0, 0
-    while written < py_mb * 1_000_000:
-        out.write(rows[i % len(rows)]); written += len(rows[i % len(rows)]); i += 1
+for name, mb in (("py.jsonl", py_mb), ("10mb.jsonl", 10), ("100mb.jsonl", 100)):
+    with open(f"{work}/{name}", "wb") as out:
+        written, i = 0, 0
+        while written < mb * 1_000_000:
+            out.write(rows[i % len(rows)]); written += len(rows[i % len(rows)]); i += 1
 PY
 
 BYTES=$(cat "$WORK"/corpus/*.jsonl | wc -c)
@@ -76,6 +77,12 @@ measure "rg -F -i -w --count-matches" 1 "$BYTES" "$POSTINGS" \
     rg -j1 -F -i -w -f "$WORK/phrases.txt" --count-matches "$WORK/corpus"
 measure "rg -F -i -w --count-matches" "$THREADS" "$BYTES" "$POSTINGS" \
     rg -j"$THREADS" -F -i -w -f "$WORK/phrases.txt" --count-matches "$WORK/corpus"
+# Scaling: the same analysis on 10 MB and 100 MB prefixes, to set beside the whole corpus.
+for mb in 10 100; do
+    measure "rung audit --format jsonl ($mb MB prefix)" 1 "$(wc -c < "$WORK/${mb}mb.jsonl")" \
+        "$(wc -l < "$WORK/${mb}mb.jsonl")" \
+        "$RUNG" audit "$WORK/${mb}mb.jsonl" --format jsonl --threads 1
+done
 measure "pyahocorasick (Python)" 1 "$PY_BYTES" "$PY_POSTINGS" \
     python3 scripts/peer_count.py pyahocorasick "$WORK/phrases.txt" "$WORK/py.jsonl"
 measure "flashtext (Python)" 1 "$PY_BYTES" "$PY_POSTINGS" \
@@ -90,10 +97,21 @@ python3 - "$RESULTS" <<'PY'
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
 rows = [(n, int(t), int(b), int(p), float(s), int(kb)) for n, t, b, p, s, kb in rows]
-rung1 = next(p / s for n, t, b, p, s, kb in rows if n.startswith("rung") and t == 1)
+rung1 = next(p / s for n, t, b, p, s, kb in rows if n == "rung audit --format jsonl" and t == 1)
 print("| tool | threads | MB | s | MB/s | postings/s | peak MB | rung (1 thread) postings/s ÷ this |")
 print("|---|---|---|---|---|---|---|---|")
 for n, t, b, p, s, kb in rows:
+    if "prefix" in n:
+        continue
     s = max(s, 0.01)
     print(f"| {n} | {t} | {b/1e6:.0f} | {s:.2f} | {b/1e6/s:.1f} | {p/s:,.0f} | {kb/1024:.0f} | {rung1/(p/s):.2f} |")
+print()
+print("Scaling, rung at 1 thread: seconds per 100 MB should stay flat from 10 MB to the whole corpus.")
+print()
+print("| input | MB | s | s per 100 MB | peak MB |")
+print("|---|---|---|---|---|")
+for n, t, b, p, s, kb in sorted(rows, key=lambda r: r[2]):
+    if n.startswith("rung") and t == 1:
+        label = n.split("(")[1].rstrip(")") if "(" in n else "whole corpus"
+        print(f"| {label} | {b/1e6:.0f} | {s:.2f} | {s / (b / 1e8):.2f} | {kb/1024:.0f} |")
 PY

@@ -83,7 +83,7 @@ fn absurd_sizes_are_refused() {
     assert!(err.contains("more than 1000 regular expressions"), "{err}");
 }
 
-/// Many phrases still build (as an NFA past the DFA's budget) and match in linear time.
+/// Many phrases still build (a compact NFA) and match in linear time.
 #[test]
 fn a_large_user_lexicon_builds_and_matches() {
     let dir = scratch("lex_large");
