@@ -408,6 +408,52 @@ mod tests {
         }
     }
 
+    /// The anchored walk from word starts finds exactly the whole-word hits of an
+    /// overlapping scan of every byte (the way rung matched before).
+    #[test]
+    fn walking_from_word_starts_finds_every_whole_word_hit() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let m = Matcher::new(&lexicon).unwrap();
+        let literals = &m.all;
+        let patterns: Vec<&str> = m.phrases.iter().map(|(p, _)| p.as_str()).collect();
+        let reference = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .unwrap();
+        let sample = include_str!("../corpora/linkedin-muabdalaleam-sample.jsonl");
+        let mut texts: Vec<String> = sample
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .map(|row| row["description"].as_str().unwrap_or("").to_lowercase())
+            .collect();
+        texts.extend(
+            [
+                "c++ and sr. engineers, 5+ years; b.s/m.s; p&l",
+                "seniority senior-level (sr.) i ii iii iv",
+                "führungserfahrung, 3-jährige berufserfahrung; ervaring één",
+                "x",
+                "",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let mut walked = Vec::new();
+            literals.scan(text, |start, end, entry| {
+                if is_whole_word(text, start, end) {
+                    walked.push((start, end, entry));
+                }
+            });
+            let mut scanned: Vec<(usize, usize, usize)> = reference
+                .find_overlapping_iter(text.as_str())
+                .map(|h| (h.start(), h.end(), literals.entries[h.pattern().as_usize()]))
+                .filter(|&(start, end, _)| is_whole_word(text, start, end))
+                .collect();
+            walked.sort_unstable();
+            scanned.sort_unstable();
+            assert_eq!(walked, scanned, "{text}");
+        }
+    }
+
     #[test]
     fn one_language_and_english_share_a_small_automaton() {
         let lexicon = Lexicon::embedded().unwrap();

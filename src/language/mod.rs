@@ -3,9 +3,9 @@
 //!
 //! Most postings are told by their function words alone ([`function_words`], about a
 //! microsecond); the rest by `whatlang` (trigram statistics, no model files, tens of
-//! microseconds per posting on 1.5 KB taken from its start, middle and end). Languages rung ships lexicons for
-//! are reported by their two-letter ISO 639-1 code; any other language by whatlang's
-//! three-letter ISO 639-3 code, and it is read with the English lexicons only.
+//! microseconds per posting on 1.5 KB taken from its start, middle and end). Languages rung
+//! ships lexicons for are reported by their two-letter ISO 639-1 code; any other language by
+//! whatlang's three-letter ISO 639-3 code, and it is read with the English lexicons only.
 
 mod function_words;
 
