@@ -6,6 +6,11 @@
 //! walked anchored from those positions alone (about one byte in six of running text), not
 //! over every byte: short phrases ("i", "to", "or") would otherwise match inside most words
 //! only to be dropped.
+//!
+//! The same walk tells which regular expressions can match at all: every match of most of
+//! them starts with one of a few literal prefixes ("lead to", "engineer 1"), added to the
+//! automaton as triggers. A whole-word match starts where the walk starts, so an expression
+//! none of whose triggers was met has no whole-word match, and is not run.
 
 use std::sync::OnceLock;
 
@@ -13,6 +18,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored, MatchKind};
 use regex::Regex;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::lexicon::{Category, Lexicon, Pattern};
 
@@ -23,6 +29,9 @@ pub const MAX_REGEXES: usize = 1000;
 pub const MAX_LITERAL_BYTES: usize = 32 << 20;
 /// Compiled size limit of one regular expression.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// The most trigger prefixes one regular expression adds to the automaton; one with more is
+/// always run.
+const MAX_TRIGGERS: usize = 128;
 
 /// A lexicon entry found in normalised text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +54,13 @@ pub struct Matcher {
     by_lang: Vec<OnceLock<Literals>>,
     /// Every literal phrase with its entry index, to build `by_lang`.
     phrases: Vec<(String, usize)>,
+    /// Per regular expression, its entry index.
     regexes: Vec<(Regex, usize)>,
+    /// Literal prefixes of regular expressions (an index into `regexes`): every match of an
+    /// expression that has any starts with one of its own.
+    triggers: Vec<(Vec<u8>, usize)>,
+    /// Per regular expression, whether it has triggers (else it is always run).
+    gated: Vec<bool>,
     /// Per entry, its (category, signal) group: hits overlap only across groups.
     groups: Vec<usize>,
     /// Per entry, whether it only claims words for another meaning (value no, none...).
@@ -65,19 +80,33 @@ pub struct Matcher {
 /// 280 KB where a DFA took 2.5 MB; the DFA ran 5-10% slower and doubled peak memory).
 struct Literals {
     automaton: contiguous::NFA,
-    /// Automaton pattern id to lexicon entry index.
-    entries: Vec<usize>,
-    /// Whether any phrase starts with this byte: other positions are not walked.
+    /// Automaton pattern id to what it stands for.
+    targets: Vec<Target>,
+    /// Whether any pattern starts with this byte: other positions are not walked.
     first_bytes: [bool; 256],
 }
 
+/// What a pattern of the automaton stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Target {
+    /// A literal phrase: its lexicon entry index.
+    Phrase(usize),
+    /// A prefix of regular expression `k`'s matches (an index into `Matcher::regexes`).
+    Trigger(usize),
+}
+
 impl Literals {
-    fn new<'p>(phrases: impl Iterator<Item = &'p (String, usize)>) -> Result<Literals, String> {
-        let (literals, entries): (Vec<&str>, Vec<usize>) =
-            phrases.map(|(p, e)| (p.as_str(), *e)).unzip();
+    fn new<'p>(
+        phrases: impl Iterator<Item = &'p (String, usize)>,
+        triggers: impl Iterator<Item = &'p (Vec<u8>, usize)>,
+    ) -> Result<Literals, String> {
+        let (literals, targets): (Vec<&[u8]>, Vec<Target>) = phrases
+            .map(|(p, e)| (p.as_bytes(), Target::Phrase(*e)))
+            .chain(triggers.map(|(p, k)| (p.as_slice(), Target::Trigger(*k))))
+            .unzip();
         let mut first_bytes = [false; 256];
-        for phrase in &literals {
-            if let Some(&b) = phrase.as_bytes().first() {
+        for literal in &literals {
+            if let Some(&b) = literal.first() {
                 first_bytes[usize::from(b)] = true;
             }
         }
@@ -90,14 +119,14 @@ impl Literals {
             .map_err(|e| e.to_string())?;
         Ok(Literals {
             automaton,
-            entries,
+            targets,
             first_bytes,
         })
     }
 
-    /// Every occurrence of a phrase in `text` that starts where a whole word may start,
-    /// as (start, end, lexicon entry).
-    fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
+    /// Every occurrence of a pattern in `text` that starts where a whole word may start,
+    /// as (start, end, what it stands for).
+    fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, Target)) {
         let nfa = &self.automaton;
         let start = nfa
             .start_state(Anchored::Yes)
@@ -123,7 +152,7 @@ impl Literals {
                         // A match state also lists the phrases that end here but began
                         // later (its suffixes): only those that began at `at` count.
                         if nfa.pattern_len(pattern) == len {
-                            found(at, at + len, self.entries[pattern.as_usize()]);
+                            found(at, at + len, self.targets[pattern.as_usize()]);
                         }
                     }
                 }
@@ -148,10 +177,26 @@ fn word_start_candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// Literal prefixes one of which every match of regular expression `source` starts with,
+/// when there are few enough to add to the phrase automaton; `None` when the expression must
+/// always be run (it starts with a class or repetition, "[a-z]+ervaring").
+fn match_prefixes(source: &str) -> Option<Vec<Vec<u8>>> {
+    // `regex` parses with these same defaults, so the prefixes are those of its matches.
+    let hir = regex_syntax::parse(source).ok()?;
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let literals = prefixes.literals()?;
+    let usable = !literals.is_empty()
+        && literals.len() <= MAX_TRIGGERS
+        && literals.iter().all(|l| !l.as_bytes().is_empty());
+    usable.then(|| literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
 impl Matcher {
     pub fn new(lexicon: &Lexicon) -> Result<Matcher, String> {
         let mut phrases = Vec::new();
         let mut regexes = Vec::new();
+        let mut triggers = Vec::new();
+        let mut gated = Vec::new();
         for (index, entry) in lexicon.entries.iter().enumerate() {
             match &entry.pattern {
                 Pattern::Literal(phrase) => phrases.push((phrase.clone(), index)),
@@ -166,6 +211,10 @@ impl Matcher {
                         .size_limit(REGEX_SIZE_LIMIT)
                         .build()
                         .map_err(|e| format!("{}: {e}", entry.origin))?;
+                    let prefixes = match_prefixes(source);
+                    gated.push(prefixes.is_some());
+                    let k = regexes.len();
+                    triggers.extend(prefixes.into_iter().flatten().map(|p| (p, k)));
                     regexes.push((re, index));
                 }
             }
@@ -177,7 +226,7 @@ impl Matcher {
             ));
         }
         // Only postings read with two languages besides English need every phrase at once.
-        let all = Literals::new(phrases.iter())?;
+        let all = Literals::new(phrases.iter(), triggers.iter())?;
         let mut keys: Vec<(Category, &str)> = Vec::new();
         let groups = lexicon
             .entries
@@ -210,6 +259,8 @@ impl Matcher {
             by_lang,
             phrases,
             regexes,
+            triggers,
+            gated,
             groups,
             claims,
             keys,
@@ -236,8 +287,13 @@ impl Matcher {
                 let l = self.langs[e] as usize;
                 l == lang || Some(l) == english
             };
-            Literals::new(self.phrases.iter().filter(|(_, e)| mine(*e)))
-                .expect("a subset of phrases that built once builds again")
+            let phrases = self.phrases.iter().filter(|(_, e)| mine(*e));
+            let triggers = self
+                .triggers
+                .iter()
+                .filter(|(_, k)| mine(self.regexes[*k].1));
+            Literals::new(phrases, triggers)
+                .expect("a subset of patterns that built once builds again")
         })
     }
 
@@ -266,12 +322,19 @@ impl Matcher {
         let wanted = |entry: usize| wanted_langs[self.langs[entry] as usize];
         let literals = self.literals(&wanted_langs);
         let mut all: Vec<Hit> = Vec::new();
-        literals.scan(text, |start, end, entry| {
-            if wanted(entry) && is_whole_word(text, start, end) {
-                all.push(Hit { start, end, entry });
+        let mut triggered = vec![false; self.regexes.len()];
+        literals.scan(text, |start, end, target| match target {
+            Target::Phrase(entry) => {
+                if wanted(entry) && is_whole_word(text, start, end) {
+                    all.push(Hit { start, end, entry });
+                }
             }
+            Target::Trigger(k) => triggered[k] = true,
         });
-        for (re, entry) in self.regexes.iter().filter(|(_, e)| wanted(*e)) {
+        for (k, (re, entry)) in self.regexes.iter().enumerate() {
+            if !wanted(*entry) || self.gated[k] && !triggered[k] {
+                continue;
+            }
             all.extend(
                 re.find_iter(text)
                     .filter(|m| !m.is_empty() && is_whole_word(text, m.start(), m.end()))
@@ -284,8 +347,6 @@ impl Matcher {
         }
         // At one position a claim of another meaning ("lead to", "degree of") wins over the
         // phrase inside it, whatever their lengths; otherwise the longest wins.
-        // The key (group, start, not a claim, longest first, entry) is packed into one
-        // integer: `entry` makes it total, so an unstable sort gives the one stable order.
         // The key (group, start, not a claim, longest first, entry) is packed into one
         // integer that also holds the hit: `entry` makes it total, so an unstable sort of
         // plain integers gives the one stable order.
@@ -438,20 +499,78 @@ mod tests {
         );
         for text in &texts {
             let mut walked = Vec::new();
-            literals.scan(text, |start, end, entry| {
-                if is_whole_word(text, start, end) {
-                    walked.push((start, end, entry));
+            literals.scan(text, |start, end, target| {
+                if matches!(target, Target::Phrase(_)) && is_whole_word(text, start, end) {
+                    walked.push((start, end, target));
                 }
             });
-            let mut scanned: Vec<(usize, usize, usize)> = reference
+            let mut scanned: Vec<(usize, usize, Target)> = reference
                 .find_overlapping_iter(text.as_str())
-                .map(|h| (h.start(), h.end(), literals.entries[h.pattern().as_usize()]))
+                .map(|h| (h.start(), h.end(), literals.targets[h.pattern().as_usize()]))
                 .filter(|&(start, end, _)| is_whole_word(text, start, end))
                 .collect();
             walked.sort_unstable();
             scanned.sort_unstable();
             assert_eq!(walked, scanned, "{text}");
         }
+    }
+
+    /// Regular expressions run only when the walk met one of their triggers give the hits
+    /// of running every one of them.
+    #[test]
+    fn triggers_skip_only_expressions_that_cannot_match() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let gated = Matcher::new(&lexicon).unwrap();
+        let mut always = Matcher::new(&lexicon).unwrap();
+        always.gated.fill(false);
+        assert!(gated.gated.iter().filter(|g| **g).count() * 2 > gated.gated.len());
+        let sample = include_str!("../corpora/linkedin-muabdalaleam-sample.jsonl");
+        let mut texts: Vec<(String, &str)> = sample
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .map(|row| row["description"].as_str().unwrap_or("").to_lowercase())
+            .map(|text| (text, "en"))
+            .collect();
+        texts.extend(
+            [
+                ("you will lead the team and lead to results; a leading provider", "en"),
+                ("misleading the team. leadership: leading a squad of five", "en"),
+                ("senior engineer 2 / data scientist 1, responsible for the delivery of projects", "en"),
+                ("no prior experience required; mentorship of senior staff", "en"),
+                ("mehrjährige berufserfahrung; von vorteil: du leitest ein team", "de"),
+                ("selbstständige arbeitsweise und programmiererfahrung", "de"),
+                ("werkervaring en leiding geven aan een team", "nl"),
+            ]
+            .map(|(t, l)| (t.to_string(), l)),
+        );
+        let mut regex_hits = 0;
+        for (text, lang) in &texts {
+            let want = always.find(text, &["en", lang]);
+            regex_hits += want
+                .iter()
+                .filter(|h| matches!(lexicon.entries[h.entry].pattern, Pattern::Regex(_)))
+                .count();
+            assert_eq!(gated.find(text, &["en", lang]), want, "{text}");
+        }
+        assert!(regex_hits > 10, "{regex_hits}");
+    }
+
+    #[test]
+    fn prefixes_of_regular_expressions() {
+        let prefixes = |s| {
+            match_prefixes(s).map(|p| {
+                p.into_iter()
+                    .map(|b| String::from_utf8(b).unwrap())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            prefixes("(?:lead|leads) to\\b").unwrap(),
+            ["lead to", "leads to"]
+        );
+        assert_eq!(prefixes("(?m)^von vorteil").unwrap(), ["von vorteil"]);
+        assert_eq!(prefixes("[a-z]+ervaring(?:en)?"), None);
+        assert_eq!(prefixes("(?:a|b)?c*"), None);
     }
 
     #[test]
