@@ -19,40 +19,33 @@ pub struct Normalized {
 impl Normalized {
     /// Normalises `original`; `vocabulary` helps tell glued list items from real words.
     pub fn new(original: &str, vocabulary: &dyn Vocabulary) -> Normalized {
-        let chars: Vec<(usize, char)> = original.char_indices().collect();
         let mut out = Normalized {
             text: String::with_capacity(original.len()),
             origin: Vec::with_capacity(original.len()),
             original_len: original.len(),
         };
-        let mut i = 0;
-        while i < chars.len() {
-            let (at, c) = chars[i];
+        let mut chars = original.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
             // Most characters are lower-case ASCII letters, spaces and punctuation: they are
             // kept as they are, and no lost line break is restored before them.
             if c.is_ascii_lowercase() || c == ' ' || c.is_ascii_punctuation() && !"&`".contains(c) {
                 out.text.push(c);
                 out.origin.push((at as u32, at as u32 + 1));
-                i += 1;
                 continue;
             }
-            let end = chars.get(i + 1).map_or(original.len(), |&(next, _)| next);
             if c == '&' {
                 if let Some((decoded, len)) = decode_entity(&original[at..]) {
-                    let last = chars.partition_point(|&(pos, _)| pos < at + len);
-                    let span_end = chars.get(last).map_or(original.len(), |&(p, _)| p);
+                    while chars.next_if(|&(next, _)| next < at + len).is_some() {}
+                    let span_end = chars.peek().map_or(original.len(), |&(next, _)| next);
                     out.push_char(decoded, at, span_end);
-                    i = last;
                     continue;
                 }
             }
-            if glued_boundary(&chars, i, original, vocabulary)
-                || glued_figure(&chars, i, original, vocabulary)
-            {
+            if glued_boundary(original, at, vocabulary) || glued_figure(original, at, vocabulary) {
                 out.push_char('\n', at, at);
             }
+            let end = chars.peek().map_or(original.len(), |&(next, _)| next);
             out.push_char(c, at, end);
-            i += 1;
         }
         out
     }
@@ -138,21 +131,24 @@ fn normalize_char(c: char) -> Mapped {
 /// Scraped postings lose the line breaks between list items and headings
 /// ("...experienceStrong skills", "IHRE AUFGABENKonzeption"); a lower-to-upper case change
 /// inside a word, or a sentence end glued to the next word, marks a lost break.
-fn glued_boundary(
-    chars: &[(usize, char)],
-    i: usize,
-    original: &str,
-    vocabulary: &dyn Vocabulary,
-) -> bool {
-    if i == 0 || i + 1 >= chars.len() {
+fn glued_boundary(original: &str, at: usize, vocabulary: &dyn Vocabulary) -> bool {
+    let mut after = original[at..].chars();
+    let (Some(cur), Some(next)) = (after.next(), after.next()) else {
         return false;
+    };
+    // The four characters before, nearest first.
+    let mut before = [None; 4];
+    for (slot, c) in before.iter_mut().zip(original[..at].chars().rev()) {
+        *slot = Some(c);
     }
-    let (prev, cur, next) = (chars[i - 1].1, chars[i].1, chars[i + 1].1);
+    let Some(prev) = before[0] else {
+        return false;
+    };
+    let is = |c: Option<char>, test: fn(char) -> bool| c.is_some_and(test);
     // "Computer VisionB.S.", "managementMBA": an abbreviation glued to a long word.
     let glued_abbreviation = cur.is_uppercase()
         && (next.is_uppercase() || next == '.')
-        && i >= 4
-        && chars[i - 4..i].iter().all(|(_, c)| c.is_lowercase());
+        && before.iter().all(|&c| is(c, char::is_lowercase));
     if glued_abbreviation {
         return true;
     }
@@ -161,13 +157,11 @@ fn glued_boundary(
     }
     let lower_to_upper = prev.is_lowercase();
     let caps_run = prev.is_uppercase()
-        && i >= 3
-        && chars[i - 2].1.is_uppercase()
-        && chars[i - 3].1.is_uppercase();
+        && is(before[1], char::is_uppercase)
+        && is(before[2], char::is_uppercase);
     let sentence_end = matches!(prev, '.' | ':' | ';' | '!' | '?' | ')')
-        && i >= 2
-        && chars[i - 2].1.is_alphabetic()
-        && chars[i - 2].1.is_lowercase();
+        && is(before[1], char::is_alphabetic)
+        && is(before[1], char::is_lowercase);
     if !(lower_to_upper || caps_run || sentence_end) {
         return false;
     }
@@ -175,35 +169,33 @@ fn glued_boundary(
         return true;
     }
     // The whole alphabetic word around the change decides: a known term stays whole.
-    let start = chars[..i]
-        .iter()
-        .rposition(|&(_, c)| !c.is_alphanumeric())
-        .map_or(0, |p| p + 1);
-    let end = chars[i..]
-        .iter()
-        .position(|&(_, c)| !c.is_alphanumeric())
-        .map_or(chars.len(), |p| p + i);
-    let word_end = chars.get(end).map_or(original.len(), |&(p, _)| p);
-    let word = original[chars[start].0..word_end].to_lowercase();
+    let (mut start, mut left) = (at, 0);
+    for c in original[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+    {
+        start -= c.len_utf8();
+        left += 1;
+    }
+    let end = original[at..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(original.len(), |p| at + p);
+    let word = original[start..end].to_lowercase();
     // Short words with an inner capital are names (iOS, McDonald, PhD), not glued items.
-    let left = i - start;
     left >= 3 && !vocabulary.is_term(&word)
 }
 
 /// "...at scale4+ years of industry experience": a word glued to a years figure.
-fn glued_figure(
-    chars: &[(usize, char)],
-    i: usize,
-    original: &str,
-    vocabulary: &dyn Vocabulary,
-) -> bool {
-    if i < 3
-        || !chars[i].1.is_ascii_digit()
-        || !chars[i - 3..i].iter().all(|(_, c)| c.is_lowercase())
-    {
+fn glued_figure(original: &str, at: usize, vocabulary: &dyn Vocabulary) -> bool {
+    let rest = &original[at..];
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let rest = &original[chars[i].0..];
+    let mut before = original[..at].chars().rev();
+    if !(0..3).all(|_| before.next().is_some_and(char::is_lowercase)) {
+        return false;
+    }
     let after_figure = rest.trim_start_matches(|c: char| {
         c.is_ascii_digit() || matches!(c, '+' | '-' | '\u{2013}' | ' ' | '.' | ',')
     });
