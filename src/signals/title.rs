@@ -68,16 +68,24 @@ fn optional_bracket(
 const ROLE_INTRODUCERS: &[&str] = &[
     "as a",
     "as an",
+    // With and without an article ("looking for senior engineers"); the article does not
+    // count among the three words allowed between.
+    "looking for",
     "looking for a",
     "looking for an",
+    "seeking",
     "seeking a",
     "seeking an",
+    "seeks",
     "seeks a",
     "seeks an",
+    // Not "hiring" alone: "the hiring manager" is no level of the role.
     "hiring a",
     "hiring an",
+    "searching for",
     "searching for a",
     "searching for an",
+    "recruiting",
     "recruiting a",
     "recruiting an",
     "need a",
@@ -138,6 +146,9 @@ mod tests {
             ("need a", true),
             ("", false),
             ("we need  a\tsenior ", true),
+            ("we are looking for ", true),
+            ("we are seeking a dynamic data analyst ", true),
+            ("please contact the hiring ", false),
         ];
         for (before, want) in cases {
             assert_eq!(introduced(before), want, "{before:?}");
