@@ -110,17 +110,26 @@ pub fn named_in_description(doc: &Doc) -> Vec<LevelPhrase> {
         .collect()
 }
 
-/// Whether `before` ends with a role introducer and at most three more words ("seeks a
-/// Machine Learning Summer Intern").
+/// Words allowed between a role introducer and the level word ("seeks a Machine Learning
+/// Summer Intern").
+const WORDS_BETWEEN: usize = 3;
+/// Words in the longest role introducer.
+const LONGEST_INTRODUCER: usize = 3;
+
+/// Whether `before` ends with a role introducer and at most [`WORDS_BETWEEN`] more words.
 fn introduced(before: &str) -> bool {
     let clause = before
         .rsplit(['.', ',', ';', ':', '\n', '(', ')'])
         .next()
         .unwrap_or(before);
-    // The clause's last words, last first: enough for three more words after the longest
-    // introducer. Read from the end, a long clause costs no more than a short one.
-    let last: Vec<&str> = clause.split_whitespace().rev().take(3 + 4).collect();
-    (0..=3.min(last.len())).any(|skip| {
+    // The clause's last words, last first: as many as the longest introducer and the words
+    // allowed after it. Read from the end, a long clause costs no more than a short one.
+    let last: Vec<&str> = clause
+        .split_whitespace()
+        .rev()
+        .take(LONGEST_INTRODUCER + WORDS_BETWEEN)
+        .collect();
+    (0..=WORDS_BETWEEN.min(last.len())).any(|skip| {
         let head = &last[skip..];
         ROLE_INTRODUCERS.iter().any(|introducer| {
             let words = introducer.split(' ').rev();
@@ -131,7 +140,13 @@ fn introduced(before: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::introduced;
+    use super::{introduced, LONGEST_INTRODUCER, ROLE_INTRODUCERS};
+
+    #[test]
+    fn longest_introducer_is_counted() {
+        let longest = ROLE_INTRODUCERS.iter().map(|i| i.split(' ').count()).max();
+        assert_eq!(longest, Some(LONGEST_INTRODUCER));
+    }
 
     #[test]
     fn role_introducers_up_to_three_words_back() {
