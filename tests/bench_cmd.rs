@@ -34,6 +34,13 @@ fn bench_reports_stages_threads_and_peak_memory() {
             run.stdout
         );
     }
+    assert!(run.stdout.contains("read the file"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("rg -F -i -w --count-matches")
+            || run.stdout.contains("ripgrep (rg) not found"),
+        "{}",
+        run.stdout
+    );
     if cfg!(target_os = "linux") {
         assert!(run.stdout.contains("peak memory (VmHWM)"), "{}", run.stdout);
     }

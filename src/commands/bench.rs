@@ -4,11 +4,16 @@
 //! The corpus streams through as in `audit` (batches of postings, parsed, analysed and
 //! rendered on the workers) but the output is dropped. Stage figures are CPU time summed over
 //! the workers, so a stage's MB/s is what one core does; the overall figure is wall time.
+//!
+//! Two references are measured in the same run, since figures from another moment on a shared
+//! machine do not compare: reading the file, and ripgrep counting rung's own phrases at one
+//! thread (`rg -j1 -F -i -w -f PHRASES --count-matches`, when `rg` is installed), as
+//! `scripts/bench-peers.sh` does.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read};
 use std::path::Path;
-use std::process::ExitCode;
+use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -90,7 +95,65 @@ pub fn run(analyzer: &Analyzer, args: BenchArgs) -> anyhow::Result<ExitCode> {
     if let Some(peak) = peak_memory_kb() {
         println!("peak memory (VmHWM)  {:.1} MB", peak as f64 / 1024.0);
     }
+    let (one_thread, postings) = (overall[0].1, overall[0].2.postings);
+    references(analyzer, &args.file, bytes, postings, one_thread)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reading the file, and ripgrep's count of rung's phrases at one thread, beside rung's own
+/// one-thread figure.
+fn references(
+    analyzer: &Analyzer,
+    path: &Path,
+    bytes: u64,
+    postings: usize,
+    rung: Duration,
+) -> anyhow::Result<()> {
+    println!();
+    println!("reference, same run (1 thread)       s     MB/s  postings/s  rung ÷ this");
+    let row = |name: &str, took: Duration| {
+        let s = took.as_secs_f64().max(1e-9);
+        println!(
+            "  {name:<32} {s:>6.2}  {:>7.1}  {:>10.0}  {:>10.3}x",
+            bytes as f64 / 1e6 / s,
+            postings as f64 / s,
+            s / rung.as_secs_f64()
+        );
+    };
+    let start = Instant::now();
+    let mut file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut buf = vec![0; 1 << 20];
+    while file.read(&mut buf)? > 0 {}
+    row("read the file", start.elapsed());
+
+    let phrases = std::env::temp_dir().join(format!("rung-bench-{}.txt", std::process::id()));
+    let literal = super::lexicons::literal_phrases(analyzer);
+    let phrase_count = literal.len();
+    std::fs::write(&phrases, literal.join("\n"))
+        .with_context(|| format!("writing {}", phrases.display()))?;
+    let start = Instant::now();
+    let ripgrep = Command::new("rg")
+        .args(["-j1", "-F", "-i", "-w", "--count-matches", "-f"])
+        .arg(&phrases)
+        .arg(path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    let took = start.elapsed();
+    let _ = std::fs::remove_file(&phrases);
+    match ripgrep {
+        // 1: no line matched, still a full scan.
+        Ok(status) if matches!(status.code(), Some(0 | 1)) => {
+            row("rg -F -i -w --count-matches", took);
+            println!(
+                "  (ripgrep builds its automaton of {phrase_count} phrases as it reads: below \
+                 about 1 GB that start weighs;\n   scripts/bench-peers.sh compares on 1 GB)"
+            );
+        }
+        Ok(status) => println!("  ripgrep failed ({status})"),
+        Err(_) => println!("  ripgrep (rg) not found: install it to compare"),
+    }
+    Ok(())
 }
 
 fn print_stages(threads: usize, s: &Stages) {

@@ -11,13 +11,8 @@ pub fn run(analyzer: &Analyzer, args: LexiconsArgs) -> anyhow::Result<ExitCode> 
     let mut out = std::io::stdout().lock();
     let entries = &analyzer.lexicon().entries;
     if args.phrases {
-        let mut seen = std::collections::HashSet::new();
-        for e in entries {
-            if let Pattern::Literal(p) = &e.pattern {
-                if seen.insert(p.as_str()) {
-                    writeln!(out, "{p}")?;
-                }
-            }
+        for phrase in literal_phrases(analyzer) {
+            writeln!(out, "{phrase}")?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -49,4 +44,20 @@ pub fn run(analyzer: &Analyzer, args: LexiconsArgs) -> anyhow::Result<ExitCode> 
     }
     writeln!(out, "{} entries in all", entries.len())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every distinct literal phrase of the loaded lexicons, in lexicon order: what
+/// `rung lexicons --phrases` prints and `rung bench` gives ripgrep.
+pub(crate) fn literal_phrases(analyzer: &Analyzer) -> Vec<&str> {
+    let mut seen = std::collections::HashSet::new();
+    analyzer
+        .lexicon()
+        .entries
+        .iter()
+        .filter_map(|e| match &e.pattern {
+            Pattern::Literal(p) => Some(p.as_str()),
+            Pattern::Regex(_) => None,
+        })
+        .filter(|p| seen.insert(*p))
+        .collect()
 }
