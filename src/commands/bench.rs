@@ -11,7 +11,7 @@
 //! `scripts/bench-peers.sh` does.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
@@ -126,21 +126,25 @@ fn references(
     while file.read(&mut buf)? > 0 {}
     row("read the file", start.elapsed());
 
-    let phrases = std::env::temp_dir().join(format!("rung-bench-{}.txt", std::process::id()));
-    let literal = super::lexicons::literal_phrases(analyzer);
-    let phrase_count = literal.len();
-    std::fs::write(&phrases, literal.join("\n"))
-        .with_context(|| format!("writing {}", phrases.display()))?;
+    let phrases = super::lexicons::literal_phrases(analyzer);
     let start = Instant::now();
+    // The phrases go to ripgrep's standard input (`-f -`), the corpus by path.
     let ripgrep = Command::new("rg")
-        .args(["-j1", "-F", "-i", "-w", "--count-matches", "-f"])
-        .arg(&phrases)
+        .args(["-j1", "-F", "-i", "-w", "--count-matches", "-f", "-"])
         .arg(path)
+        .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .status();
+        .spawn()
+        .and_then(|mut child| {
+            let mut stdin = child.stdin.take().expect("stdin is piped");
+            let written = stdin.write_all(phrases.join("\n").as_bytes());
+            drop(stdin);
+            let status = child.wait()?;
+            written.map(|()| status)
+        });
     let took = start.elapsed();
-    let _ = std::fs::remove_file(&phrases);
+    let phrase_count = phrases.len();
     match ripgrep {
         // 1: no line matched, still a full scan.
         Ok(status) if matches!(status.code(), Some(0 | 1)) => {
@@ -151,7 +155,10 @@ fn references(
             );
         }
         Ok(status) => println!("  ripgrep failed ({status})"),
-        Err(_) => println!("  ripgrep (rg) not found: install it to compare"),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            println!("  ripgrep (rg) not found: install it to compare")
+        }
+        Err(e) => println!("  ripgrep failed: {e}"),
     }
     Ok(())
 }
