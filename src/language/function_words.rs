@@ -41,8 +41,9 @@ fn vote(word: &str) -> Option<Vote> {
         | "nostra" | "nostri" | "il" | "esperienza" | "lavoro" | "azienda" | "requisiti"
         | "conoscenza" | "offriamo" | "cerchiamo" => Supported(5),
         "się" | "oraz" | "jest" | "dla" | "nie" | "że" | "są" | "czy" | "przy" | "lub" | "z"
-        | "w" | "ze" | "od" | "jak" | "będzie" | "będziesz" | "także" | "również"
-        | "jako" => Supported(6),
+        | "w" | "ze" | "od" | "jak" | "będzie" | "będziesz" | "także" | "również" | "jako" => {
+            Supported(6)
+        }
         "os" | "em" | "um" | "uma" | "é" | "são" | "seu" | "sua" | "seus" | "suas" | "você"
         | "nosso" | "nossa" | "ao" | "mais" | "não" | "também" | "pelo" | "pela" | "pelos"
         | "pelas" | "à" | "às" | "nas" | "isso" | "essa" | "esse" | "vaga" | "trabalho"
@@ -53,8 +54,8 @@ fn vote(word: &str) -> Option<Vote> {
         | "som" | "att" | "eller" | "för" | "skal" | "ska" | "vil" | "ja" | "että" | "tai"
         | "sekä" | "olet" | "ning" | "või" | "și" | "în" | "pentru" | "să" | "sunt" | "cu"
         | "jsou" | "nebo" | "také" | "ako" | "sú" | "alebo" | "és" | "hogy" | "egy" | "nem"
-        | "vagy" | "az" | "bir" | "bu" | "için" | "ile" | "olarak" | "koji" | "kao"
-        | "ki" | "ir" | "yra" | "amb" | "els" | "dels" | "aquest" | "aquesta" => Other,
+        | "vagy" | "az" | "bir" | "bu" | "için" | "ile" | "olarak" | "koji" | "kao" | "ki"
+        | "ir" | "yra" | "amb" | "els" | "dels" | "aquest" | "aquesta" => Other,
         _ => return None,
     })
 }
