@@ -101,6 +101,17 @@ struct Stats {
     failed: bool,
 }
 
+impl Stats {
+    /// Counts one analysed posting, showing its truncation warning if it has one.
+    fn analysed(&mut self, failed: bool, warning: Option<String>, progress: &Progress) {
+        if let Some(warning) = warning {
+            progress.println(&warning);
+        }
+        self.read += 1;
+        self.failed |= failed;
+    }
+}
+
 /// Where analysed postings go: JSON lines rendered by the workers and written as they come,
 /// or a reporter that needs the posting and its analysis.
 enum Sink {
@@ -303,11 +314,7 @@ fn write(
                 },
                 Sink::Lines(out),
             ) => {
-                if let Some(warning) = warning {
-                    progress.println(&warning);
-                }
-                stats.read += 1;
-                stats.failed |= failed;
+                stats.analysed(failed, warning, progress);
                 out.write_all(&json)?;
             }
             (
@@ -318,11 +325,7 @@ fn write(
                 },
                 Sink::Report(reporter),
             ) => {
-                if let Some(warning) = warning {
-                    progress.println(&warning);
-                }
-                stats.read += 1;
-                stats.failed |= failed;
+                stats.analysed(failed, warning, progress);
                 reporter.add(&both.0, &both.1)?;
             }
             (Done::Rejected(e), sink) => {
