@@ -268,6 +268,10 @@ pub struct EvalArgs {
     /// Also print every figure for each language (`lang` field).
     #[arg(long)]
     pub by_lang: bool,
+    /// Also print every figure for each source (`source` field: the site or data set a row
+    /// came from), so a regression on one kind of posting shows.
+    #[arg(long)]
+    pub by_source: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -20,11 +20,17 @@ pub const MISMATCH_CODES: &[&str] = &[
     "impossible-experience",
 ];
 
-/// One scored posting: its gold object (if annotated), poster label and language.
+/// One scored posting: its gold object (if annotated), the poster's declared level and
+/// degree, and the groups it is reported in.
+#[derive(Clone)]
 pub struct Row<'a> {
     pub gold: Option<&'a Map<String, Value>>,
     pub label: Option<Level>,
+    /// The degree the poster declared in a form field (`education_label`), if any.
+    pub education_label: Option<&'a str>,
     pub lang: Option<String>,
+    /// The site or data set the row came from (`source`).
+    pub source: Option<&'a str>,
     pub analysis: &'a Analysis,
 }
 
@@ -267,6 +273,21 @@ pub fn figures(rows: &[Row]) -> Figures {
             .collect();
         out.push(("label_macro_f1".into(), macro_f1(&pairs)));
     }
+    let educated: Vec<(&str, &Analysis)> = rows
+        .iter()
+        .filter_map(|r| Some((r.education_label.filter(|e| !e.is_empty())?, r.analysis)))
+        .collect();
+    if !educated.is_empty() {
+        out.push(("education_label_n".into(), educated.len() as f64));
+        out.push((
+            "education_label_acc".into(),
+            educated
+                .iter()
+                .filter(|(e, a)| a.degree.level == Some(*e))
+                .count() as f64
+                / educated.len() as f64,
+        ));
+    }
     out
 }
 
@@ -282,15 +303,19 @@ pub fn confusion(rows: &[Row]) -> [[usize; 7]; 6] {
     m
 }
 
-/// The languages present, in first-seen order.
-pub fn languages(rows: &[Row]) -> Vec<String> {
-    let mut langs: Vec<String> = Vec::new();
+/// The rows split by a key (language, source), groups in first-seen order; rows without
+/// the key are in none.
+pub fn groups<'a>(
+    rows: &[Row<'a>],
+    key: impl Fn(&Row<'a>) -> Option<String>,
+) -> Vec<(String, Vec<Row<'a>>)> {
+    let mut out: Vec<(String, Vec<Row<'a>>)> = Vec::new();
     for r in rows {
-        if let Some(l) = &r.lang {
-            if !langs.contains(l) {
-                langs.push(l.clone());
-            }
+        let Some(k) = key(r) else { continue };
+        match out.iter_mut().find(|(name, _)| *name == k) {
+            Some((_, members)) => members.push(r.clone()),
+            None => out.push((k, vec![r.clone()])),
         }
     }
-    langs
+    out
 }

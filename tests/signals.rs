@@ -381,6 +381,23 @@ fn title_levels() {
         ("Senior Living Caregiver", None),
         ("Staff Accountant", None),
         ("Data Scientist", None),
+        ("Executive Assistant to the CEO", None),
+        ("Assistant to the Managing Director", None),
+        ("Personal Assistant for the Head of Music", None),
+        ("Office Coordinator reporting to the VP of Sales", None),
+        ("Junior Assistant to the Director", Some(Level::Entry)),
+        ("Customer Service Associate - Part Time", None),
+        ("Branch Associate", None),
+        ("Client Service Associate (Remote)", None),
+        ("Senior Associate, Audit", Some(Level::MidSenior)),
+        ("Associate Product Manager", Some(Level::Associate)),
+        ("Software Engineer, Associate", Some(Level::Associate)),
+        ("Hiring for Senior Engineers", Some(Level::MidSenior)),
+        (
+            "Financial Reporting Senior Specialist",
+            Some(Level::MidSenior),
+        ),
+        ("Business Admin Apprenticeship", Some(Level::Entry)),
     ];
     for (title, want) in cases {
         assert_eq!(analyze(title, "").title_level, *want, "{title}");

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use rung::eval::{confusion, figures, languages, Row};
+use rung::eval::{confusion, figures, groups, Figures, Row};
 use rung::input::{read_jsonl, JsonlRecord};
 use rung::{Analysis, Analyzer, Level};
 
@@ -39,6 +39,8 @@ pub fn run(analyzer: &Analyzer, args: EvalArgs) -> anyhow::Result<ExitCode> {
                 .get("label")
                 .and_then(|l| l.as_str())
                 .and_then(Level::parse),
+            education_label: r.object.get("education_label").and_then(|e| e.as_str()),
+            source: r.object.get("source").and_then(|s| s.as_str()),
             // Group by the file's own language when it names one, else by the one rung used.
             lang: r
                 .object
@@ -54,21 +56,20 @@ pub fn run(analyzer: &Analyzer, args: EvalArgs) -> anyhow::Result<ExitCode> {
     if let Some(acc) = detection_accuracy(&records, &analyses) {
         all.push(("lang_detected_acc".into(), acc));
     }
-    let mut by_lang = Vec::new();
+    // Each breakdown the user asked for: its name in the JSON output and its groups.
+    let mut breakdowns: Vec<(&str, Vec<(String, Figures)>)> = Vec::new();
+    let mut breakdown = |name, key: &dyn Fn(&Row) -> Option<String>| {
+        let split = groups(&rows, key)
+            .into_iter()
+            .map(|(k, members)| (k, figures(&members)))
+            .collect();
+        breakdowns.push((name, split));
+    };
     if args.by_lang {
-        for lang in languages(&rows) {
-            let subset: Vec<Row> = rows
-                .iter()
-                .filter(|r| r.lang.as_deref() == Some(lang.as_str()))
-                .map(|r| Row {
-                    gold: r.gold,
-                    label: r.label,
-                    lang: r.lang.clone(),
-                    analysis: r.analysis,
-                })
-                .collect();
-            by_lang.push((lang, figures(&subset)));
-        }
+        breakdown("by_lang", &|r| r.lang.clone());
+    }
+    if args.by_source {
+        breakdown("by_source", &|r| r.source.map(String::from));
     }
     match args.format {
         EvalFormat::Json => {
@@ -78,12 +79,12 @@ pub fn run(analyzer: &Analyzer, args: EvalArgs) -> anyhow::Result<ExitCode> {
                     .collect::<serde_json::Map<_, _>>()
             };
             let mut obj = to_map(&all);
-            if args.by_lang {
-                let langs: serde_json::Map<_, _> = by_lang
+            for (name, split) in &breakdowns {
+                let split: serde_json::Map<_, _> = split
                     .iter()
-                    .map(|(l, f)| (l.clone(), serde_json::Value::Object(to_map(f))))
+                    .map(|(k, f)| (k.clone(), serde_json::Value::Object(to_map(f))))
                     .collect();
-                obj.insert("by_lang".into(), serde_json::Value::Object(langs));
+                obj.insert(name.to_string(), serde_json::Value::Object(split));
             }
             serde_json::to_writer_pretty(&mut out, &obj)?;
             writeln!(out)?;
@@ -93,9 +94,12 @@ pub fn run(analyzer: &Analyzer, args: EvalArgs) -> anyhow::Result<ExitCode> {
             if rows.iter().any(|r| r.label.is_some()) {
                 print_confusion(&mut out, &confusion(&rows))?;
             }
-            for (lang, f) in &by_lang {
-                writeln!(out, "\n[{lang}]")?;
-                print_figures(&mut out, f)?;
+            for (name, split) in &breakdowns {
+                let kind = name.trim_start_matches("by_");
+                for (key, f) in split {
+                    writeln!(out, "\n[{kind} {key}]")?;
+                    print_figures(&mut out, f)?;
+                }
             }
         }
     }

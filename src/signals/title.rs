@@ -3,6 +3,9 @@
 //! Level words and their false friends live in the title lexicon; the rules here are SPEC.md's:
 //! with several level words the lowest wins, and a level in brackets made only of level words
 //! ("(Senior) Data Scientist") is optional, so a senior one opens the post to the plain level.
+//! Two more say whose level a word is: after "to", "for", "reporting to" it is the boss's
+//! ("Executive Assistant to the CEO"), and "Associate" as the last word of a role names the
+//! role ("Customer Service Associate"), as a rank comes before the role it ranks.
 
 use crate::analyzer::Doc;
 use crate::level::Level;
@@ -18,9 +21,12 @@ pub fn title_level(doc: &Doc) -> (Option<Level>, Vec<Span>) {
         }
     }
     let optional = |range: &std::ops::Range<usize>| optional_bracket(text, range, &levels);
+    let boss_from = someone_else_from(text);
     let stated: Vec<&(Level, std::ops::Range<usize>)> = levels
         .iter()
         .filter(|(level, range)| !(*level >= Level::MidSenior && optional(range)))
+        .filter(|(_, range)| range.start < boss_from)
+        .filter(|(level, range)| !(*level == Level::Associate && ends_role(text, range)))
         .collect();
     let lowest = stated.iter().map(|(l, _)| *l).min();
     let spans = stated
@@ -29,6 +35,54 @@ pub fn title_level(doc: &Doc) -> (Option<Level>, Vec<Span>) {
         .map(|(_, r)| doc.span(r.clone()))
         .collect();
     (lowest, spans)
+}
+
+/// Words after which a title speaks of the person the role serves ("to the CEO", "for the
+/// Managing Director"): one word, or two where the first alone also introduces the role
+/// itself ("Hiring for Senior Engineers").
+const SOMEONE_ELSE: &[&[&str]] = &[
+    &["to"],
+    &["for", "the"],
+    &["for", "our"],
+    &["supporting", "the"],
+    &["supporting", "our"],
+];
+
+/// The offset from which a title's level words are somebody else's: the first of
+/// [`SOMEONE_ELSE`] after the role's first word; the title's end when there is none.
+fn someone_else_from(text: &str) -> usize {
+    let words: Vec<(usize, &str)> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    (1..words.len())
+        // "Equivalent to SDE II" compares the role with a level rather than serving one.
+        .filter(|&i| words[i - 1].1 != "equivalent")
+        .find(|&i| {
+            SOMEONE_ELSE.iter().any(|pattern| {
+                words[i..].len() >= pattern.len()
+                    && pattern.iter().zip(&words[i..]).all(|(p, (_, w))| p == w)
+            })
+        })
+        .map_or(text.len(), |i| words[i].0)
+}
+
+/// Whether the word at `range` ends a role's name ("Customer Service Associate - Part
+/// Time"): a word stands right before it and only the title's end or a separator after it.
+/// After a separator it ranks the role before ("Software Engineer, Associate").
+fn ends_role(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let after_word = text[..range.start]
+        .trim_end_matches(' ')
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let last = text[range.end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '-' | '|' | '/' | ',' | '(' | ')' | ':' | ';' | '@'));
+    after_word && last
 }
 
 /// A level word inside brackets that hold nothing but level words and separators.
