@@ -50,6 +50,8 @@ pub enum Command {
     Audit(AuditArgs),
     /// Score rung against a gold file (SPEC.md format) or poster-labelled JSONL.
     Eval(EvalArgs),
+    /// Fit the level scorer's weights to gold files, with k-fold cross-validated figures.
+    Fit(FitArgs),
     /// List the loaded lexicons, or every literal phrase with --phrases.
     Lexicons(LexiconsArgs),
     /// Measure throughput on a corpus: MB/s and postings/s overall and per stage, at one
@@ -272,6 +274,24 @@ pub struct EvalArgs {
     /// came from), so a regression on one kind of posting shows.
     #[arg(long)]
     pub by_source: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Prints how often the shipped and the fitted weights read the gold implied_level right,
+the fitted weights' figure on postings held out of their fitting (k-fold), and the fitted
+table to paste into src/scorer.rs. The weights are searched one at a time over a grid;
+the years weight stays fixed, since scaling all weights alike changes no answer.
+
+Example:
+  rung fit ../shared/data/gold.jsonl ../shared/data/general-gold.jsonl --folds 5")]
+pub struct FitArgs {
+    /// Gold files (SPEC.md format); their postings are fitted together.
+    #[arg(required = true)]
+    pub gold: Vec<PathBuf>,
+    /// Folds for cross-validation.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -22,6 +22,7 @@
 pub mod analyzer;
 pub mod eval;
 pub mod findings;
+pub mod fit;
 pub mod input;
 pub mod language;
 pub mod level;

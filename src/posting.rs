@@ -189,6 +189,9 @@ pub struct Finding {
 #[derive(Clone, Debug, Serialize)]
 pub struct Evidence {
     pub level: Level,
+    /// The kind of signal behind the vote, which decides its weight (`rung fit` refits them).
+    #[serde(skip)]
+    pub vote: crate::scorer::Vote,
     pub weight: f64,
     pub reason: String,
     pub spans: Vec<Span>,

@@ -8,7 +8,26 @@ use crate::level::Level;
 use crate::posting::{Analysis, Autonomy, Evidence, Requirement, Span};
 use crate::signals;
 
+/// The kinds of signal that vote for a level; each has one weight in [`Weights`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Vote {
+    EnrolledStudent,
+    RequiredYears,
+    PreferredYears,
+    /// A level phrase, by the level it names.
+    LevelPhrase(Level),
+    RoleNamed,
+    Mentoring,
+    LeadsWork,
+    PeopleManagement,
+    Strategy,
+    Budget,
+    AutonomyHigh,
+    AutonomyLow,
+}
+
 /// How much each kind of signal weighs. Years are the strongest evidence a posting gives.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Weights {
     pub enrolled_student: f64,
     pub required_years: f64,
@@ -45,47 +64,109 @@ pub const WEIGHTS: Weights = Weights {
     undetermined_below: 0.5,
 };
 
+/// The field of `Weights` that weighs one kind of vote, read (`field!(w, vote)`) or borrowed
+/// (`field!(w, vote, &mut)`): one table for both, so they cannot disagree.
+macro_rules! field {
+    ($w:expr, $vote:expr $(, $borrow:tt $mut:tt)?) => {
+        match $vote {
+            Vote::EnrolledStudent => $($borrow $mut)? $w.enrolled_student,
+            Vote::RequiredYears => $($borrow $mut)? $w.required_years,
+            Vote::PreferredYears => $($borrow $mut)? $w.preferred_years,
+            Vote::LevelPhrase(level) => $($borrow $mut)? $w.level_phrase[level.rank()],
+            Vote::RoleNamed => $($borrow $mut)? $w.role_named,
+            Vote::Mentoring => $($borrow $mut)? $w.mentoring,
+            Vote::LeadsWork => $($borrow $mut)? $w.leads_work,
+            Vote::PeopleManagement => $($borrow $mut)? $w.people_management,
+            Vote::Strategy => $($borrow $mut)? $w.strategy,
+            Vote::Budget => $($borrow $mut)? $w.budget,
+            Vote::AutonomyHigh => $($borrow $mut)? $w.autonomy_high,
+            Vote::AutonomyLow => $($borrow $mut)? $w.autonomy_low,
+        }
+    };
+}
+
+impl Weights {
+    /// The weight of one kind of vote.
+    pub fn of(&self, vote: Vote) -> f64 {
+        field!(self, vote)
+    }
+
+    /// The weight of one kind of vote, to change (`rung fit`).
+    pub fn slot(&mut self, vote: Vote) -> &mut f64 {
+        field!(self, vote, &mut)
+    }
+
+    /// Every kind of vote, in the order of the table.
+    pub fn votes() -> impl Iterator<Item = Vote> {
+        [
+            Vote::EnrolledStudent,
+            Vote::RequiredYears,
+            Vote::PreferredYears,
+        ]
+        .into_iter()
+        .chain(Level::ALL.map(Vote::LevelPhrase))
+        .chain([
+            Vote::RoleNamed,
+            Vote::Mentoring,
+            Vote::LeadsWork,
+            Vote::PeopleManagement,
+            Vote::Strategy,
+            Vote::Budget,
+            Vote::AutonomyHigh,
+            Vote::AutonomyLow,
+        ])
+    }
+}
+
 /// The level a years figure points to: under 1 year entry, under 3 associate, under 10
 /// mid-senior, 10 or more director.
 pub fn level_for_years(years: f64) -> Level {
     match years {
         y if y < 1.0 => Level::Entry,
         y if y < 3.0 => Level::Associate,
-        y if y < 10.0 => Level::MidSenior,
+        y if y <= 10.0 => Level::MidSenior,
         _ => Level::Director,
     }
 }
 
 /// Fills `implied_level`, `band`, `confidence` and `evidence`.
 pub fn score(doc: &Doc, analysis: &mut Analysis) {
-    let evidence = gather(doc, analysis);
+    analysis.evidence = gather(doc, analysis);
+    if let Some((level, confidence)) = decide(&analysis.evidence, &WEIGHTS) {
+        analysis.implied_level = Some(level);
+        analysis.band = Some(level.band());
+        analysis.confidence = confidence;
+    }
+}
+
+/// The level the votes point to under `weights`, and the confidence in it; `None` for
+/// undetermined. Each vote weighs what `weights` gives its kind, whatever it was scored with.
+pub fn decide(evidence: &[Evidence], weights: &Weights) -> Option<(Level, f64)> {
     let mut totals = [0.0f64; 6];
-    for e in &evidence {
-        totals[e.level.rank()] += e.weight;
+    for e in evidence {
+        totals[e.level.rank()] += weights.of(e.vote);
     }
     let total: f64 = totals.iter().sum();
-    analysis.evidence = evidence;
-    if total < WEIGHTS.undetermined_below {
-        return;
+    if total < weights.undetermined_below {
+        return None;
     }
     // Heaviest level; on a tie the lower level, since postings overstate more than understate.
     let (best, weight) = Level::ALL.iter().map(|l| (*l, totals[l.rank()])).fold(
         (Level::Internship, -1.0),
         |acc, x| if x.1 > acc.1 { x } else { acc },
     );
-    analysis.implied_level = Some(best);
-    analysis.band = Some(best.band());
     let agreement = weight / total;
     let amount = 1.0 - (-total / 3.0).exp();
-    analysis.confidence = (agreement * amount * 100.0).round() / 100.0;
+    Some((best, (agreement * amount * 100.0).round() / 100.0))
 }
 
 fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
     let mut out = Vec::new();
-    let mut push = |level: Level, weight: f64, reason: String, spans: Vec<Span>| {
+    let mut push = |level: Level, vote: Vote, reason: String, spans: Vec<Span>| {
         out.push(Evidence {
             level,
-            weight,
+            vote,
+            weight: WEIGHTS.of(vote),
             reason,
             spans,
         })
@@ -93,7 +174,7 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
     if a.degree.enrolled_student {
         push(
             Level::Internship,
-            WEIGHTS.enrolled_student,
+            Vote::EnrolledStudent,
             "the candidate must be a student".into(),
             Vec::new(),
         );
@@ -110,14 +191,14 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
     if let Some(y) = exp.min_years {
         push(
             level_for_years(y),
-            WEIGHTS.required_years,
+            Vote::RequiredYears,
             format!("requires {} years of experience", fmt_years(y)),
             governing(y, Requirement::Required),
         );
     } else if let Some(y) = exp.preferred_years {
         push(
             level_for_years(y),
-            WEIGHTS.preferred_years,
+            Vote::PreferredYears,
             format!("prefers {} years of experience", fmt_years(y)),
             governing(y, Requirement::Preferred),
         );
@@ -126,10 +207,9 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
     for phrase in &exp.phrases {
         if !seen.contains(&phrase.level) {
             seen.push(phrase.level);
-            let weight = WEIGHTS.level_phrase[phrase.level.rank()];
             push(
                 phrase.level,
-                weight,
+                Vote::LevelPhrase(phrase.level),
                 format!("\"{}\" points to {}", phrase.span.text, phrase.level),
                 vec![phrase.span.clone()],
             );
@@ -141,7 +221,7 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
     if let Some(named) = named.min_by_key(|p| p.level) {
         push(
             named.level,
-            WEIGHTS.role_named,
+            Vote::RoleNamed,
             format!("the posting calls the role \"{}\"", named.span.text),
             vec![named.span.clone()],
         );
@@ -158,7 +238,7 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
     if l.mentoring {
         push(
             Level::MidSenior,
-            WEIGHTS.mentoring,
+            Vote::Mentoring,
             "mentors others".into(),
             spans_of("mentoring"),
         );
@@ -166,7 +246,7 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
     if l.leads_work {
         push(
             Level::MidSenior,
-            WEIGHTS.leads_work,
+            Vote::LeadsWork,
             "leads work".into(),
             spans_of("leads_work"),
         );
@@ -182,7 +262,7 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
         };
         push(
             level,
-            WEIGHTS.people_management,
+            Vote::PeopleManagement,
             "manages people".into(),
             spans_of("people_management"),
         );
@@ -195,7 +275,7 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
         };
         push(
             level,
-            WEIGHTS.strategy,
+            Vote::Strategy,
             "sets strategy".into(),
             spans_of("strategy"),
         );
@@ -208,25 +288,19 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
         };
         push(
             level,
-            WEIGHTS.budget,
+            Vote::Budget,
             "owns a budget".into(),
             spans_of("budget"),
         );
     }
-    let (level, weight, reason) = match a.autonomy {
+    let (level, vote, reason) = match a.autonomy {
         // Working on one's own marks a mid-senior role beside other signs of one; alone it
         // is the "some independence" of an associate.
-        Some(Autonomy::High) if out.is_empty() => (
-            Level::Associate,
-            WEIGHTS.autonomy_high,
-            "works independently",
-        ),
-        Some(Autonomy::High) => (
-            Level::MidSenior,
-            WEIGHTS.autonomy_high,
-            "works autonomously",
-        ),
-        Some(Autonomy::Low) => (Level::Entry, WEIGHTS.autonomy_low, "works under guidance"),
+        Some(Autonomy::High) if out.is_empty() => {
+            (Level::Associate, Vote::AutonomyHigh, "works independently")
+        }
+        Some(Autonomy::High) => (Level::MidSenior, Vote::AutonomyHigh, "works autonomously"),
+        Some(Autonomy::Low) => (Level::Entry, Vote::AutonomyLow, "works under guidance"),
         None => return out,
     };
     let spans = a
@@ -235,7 +309,8 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
         .unwrap_or_default();
     out.push(Evidence {
         level,
-        weight,
+        vote,
+        weight: WEIGHTS.of(vote),
         reason: reason.into(),
         spans: spans.into_iter().take(1).collect(),
     });

@@ -4,6 +4,7 @@ mod audit;
 mod bench;
 mod check;
 mod eval;
+mod fit;
 mod lexicons;
 mod progress;
 
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(&analyzer, args),
         Command::Audit(args) => audit::run(&analyzer, args),
         Command::Eval(args) => eval::run(&analyzer, args),
+        Command::Fit(args) => fit::run(&analyzer, args),
         Command::Lexicons(args) => lexicons::run(&analyzer, args),
         Command::Bench(args) => bench::run(&analyzer, args),
     }

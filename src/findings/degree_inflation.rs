@@ -10,6 +10,8 @@ pub fn check(cx: &Context) -> Option<Finding> {
     let implied = a.implied_level?;
     let degree = a.degree.level?;
     let inflated = match implied {
+        // A student's own degree course is what an internship is for, not a requirement.
+        Level::Internship if a.degree.enrolled_student => false,
         Level::Internship => degree == "doctorate" || degree == "master",
         Level::Entry => degree == "doctorate",
         _ => false,

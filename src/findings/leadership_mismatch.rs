@@ -1,5 +1,7 @@
 //! `leadership-mismatch`: people management in an internship or entry posting, or a
-//! director or executive title with no leadership at all.
+//! director or executive title with no leadership at all over work two or more rungs lower.
+//! A director title over mid-senior work is left alone: leadership is worded in too many
+//! ways for its absence alone to be plain.
 
 use super::Context;
 use crate::level::Level;
@@ -30,7 +32,10 @@ pub fn check(cx: &Context) -> Option<Finding> {
     let title = a.title_level?;
     let no_leadership =
         !(l.people_management || l.mentoring || l.leads_work || l.strategy || l.budget);
-    if title >= Level::Director && no_leadership && a.implied_level.is_some() {
+    let far_below = a
+        .implied_level
+        .is_some_and(|i| i < title && i.distance(title) >= 2);
+    if title >= Level::Director && no_leadership && far_below {
         return Some(Finding {
             code: "leadership-mismatch",
             severity: Severity::Warning,

@@ -1,5 +1,7 @@
-//! `title-above-requirements`: a Senior or higher title over requirements that ask for no
-//! experience, or an executive title over a role with no organisation-wide leadership.
+//! `title-above-requirements`: a Senior or higher title over requirements two or more rungs
+//! lower (a Senior title asking no experience, a Director over an associate's work), or an
+//! executive title over a role with no organisation-wide leadership. One rung lower is not
+//! flagged: annotators call a Senior title over 1-2 years a mismatch once in nine postings.
 
 use super::Context;
 use crate::level::Level;
@@ -11,9 +13,15 @@ pub fn check(cx: &Context) -> Option<Finding> {
     if title < Level::MidSenior {
         return None;
     }
-    let no_experience = a.experience.min_years.is_some_and(|y| y < 1.0)
-        || a.implied_level.is_some_and(|l| l <= Level::Entry);
+    let no_experience = a.experience.min_years.is_some_and(|y| y < 1.0);
     let l = &a.leadership;
+    let no_leadership =
+        !(l.people_management || l.mentoring || l.leads_work || l.strategy || l.budget);
+    // A director's or executive's title with no leadership at all: leadership-mismatch speaks.
+    let far_below = a
+        .implied_level
+        .is_some_and(|i| i < title && i.distance(title) >= 2)
+        && !(title >= Level::Director && no_leadership);
     // An executive title over a role that leads work but nothing organisation-wide (with no
     // leadership at all, leadership-mismatch speaks instead).
     let some_leadership = l.mentoring || l.leads_work;
@@ -23,13 +31,17 @@ pub fn check(cx: &Context) -> Option<Finding> {
         && !l.people_management
         && !l.strategy
         && !l.budget;
-    if !no_experience && !hands_on_executive {
+    if !no_experience && !far_below && !hands_on_executive {
         return None;
     }
     let mut spans = a.title_spans.clone();
     let message = if no_experience {
         spans.extend(cx.governing_years_span());
         format!("The title says {title}, but the requirements ask for little or no experience; the title oversells the role.")
+    } else if far_below {
+        spans.extend(cx.governing_years_span());
+        let implied = a.implied_level.map_or("", |l| l.as_str());
+        format!("The title says {title}, but the requirements describe {implied} work, two or more rungs lower; the title oversells the role.")
     } else {
         format!("The title says {title}, but the posting describes no organisation-wide leadership, strategy or budget.")
     };
