@@ -102,15 +102,27 @@ impl Analyzer {
         let norm = Normalized::new(original, self);
         let hits = self.matcher.find(&norm.text, &["en", lang]);
         let section = self.matcher.group(Category::Context, "section");
+        let marker = self.matcher.group(Category::Context, "preferred");
         let groups = self.matcher.groups();
         let heading = |range: Range<usize>| {
             // Hits are sorted by start: only those starting inside the range can lie in it.
             let (first, end) = (hits.partition_point(|h| h.start < range.start), range.end);
-            let inside = hits[first..]
-                .iter()
-                .take_while(move |h| h.start < end)
-                .filter(|h| Some(groups[h.entry]) == section);
-            heading_section(&self.lexicon, inside, &norm.text, range)
+            let inside = || hits[first..].iter().take_while(move |h| h.start < end);
+            // "CPA preferred", "Spanish a plus": an item that a trailing marker makes
+            // preferred, not a heading over the items after it.
+            let trailing = inside().any(|h| {
+                Some(groups[h.entry]) == marker
+                    && self.lexicon.entries[h.entry].value == "after"
+                    && norm.text[h.end..range.end].trim().is_empty()
+                    && !covered_before(&norm.text, range.start, h.start, inside(), |h| {
+                        Some(groups[h.entry]) == section
+                    })
+            });
+            if trailing {
+                return None;
+            }
+            let section_hits = inside().filter(|h| Some(groups[h.entry]) == section);
+            heading_section(&self.lexicon, section_hits, &norm.text, range)
         };
         let segments = text::segments(&norm, original, &heading);
         Doc {
@@ -181,6 +193,29 @@ impl text::Vocabulary for Analyzer {
     fn is_unit(&self, word: &str) -> bool {
         self.units.contains(word)
     }
+}
+
+/// Whether every word of `text[from..to]` lies in a hit that `keep` accepts.
+fn covered_before<'h>(
+    text: &str,
+    from: usize,
+    to: usize,
+    hits: impl Iterator<Item = &'h Hit>,
+    keep: impl Fn(&Hit) -> bool,
+) -> bool {
+    let spans: Vec<(usize, usize)> = hits
+        .filter(|h| keep(h) && h.start >= from && h.end <= to)
+        .map(|h| (h.start, h.end))
+        .collect();
+    let mut pos = from;
+    for word in text[from..to].split(|c: char| !c.is_alphanumeric()) {
+        let at = pos;
+        pos += word.len() + 1;
+        if !word.is_empty() && !spans.iter().any(|&(s, e)| s <= at && at + word.len() <= e) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A heading names a section when known section phrases cover most of it; the longest
@@ -330,7 +365,8 @@ impl<'a> Doc<'a> {
                     && !sibling_between(others, &at, h.end, at.start);
                 let backward = h.start >= at.end
                     && h.start - at.end <= MARKER_REACH
-                    && !sibling_between(others, &at, at.end, h.start);
+                    && !sibling_between(others, &at, at.end, h.start)
+                    && !self.opens_sentence(h, at.end, seg.range.end);
                 match self.entry(h).value.as_str() {
                     "before" => forward,
                     _ if !(forward || backward) => false,
@@ -343,6 +379,18 @@ impl<'a> Doc<'a> {
         } else {
             Requirement::Required
         }
+    }
+
+    /// "5+ years in hotel operations. Preferable Bilingual": a capitalised marker that opens
+    /// a new sentence after the requirement, with words after it, labels what follows it.
+    fn opens_sentence(&self, marker: &Hit, from: usize, segment_end: usize) -> bool {
+        let text = &self.norm.text;
+        text[from..marker.start].contains(['.', ';', '!', '?'])
+            && text[marker.end..segment_end].contains(char::is_alphanumeric)
+            && self
+                .span(marker.start..marker.end)
+                .text
+                .starts_with(char::is_uppercase)
     }
 
     /// A capitalised marker right before a requirement labels it ("Desirable Masters

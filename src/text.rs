@@ -159,9 +159,13 @@ fn glued_boundary(original: &str, at: usize, vocabulary: &dyn Vocabulary) -> boo
     let caps_run = prev.is_uppercase()
         && is(before[1], char::is_uppercase)
         && is(before[2], char::is_uppercase);
+    // "...the other jobs.)Job Requirements:": a bracket closing a sentence ends it too.
     let sentence_end = matches!(prev, '.' | ':' | ';' | '!' | '?' | ')')
         && is(before[1], char::is_alphabetic)
-        && is(before[1], char::is_lowercase);
+        && is(before[1], char::is_lowercase)
+        || prev == ')'
+            && matches!(before[1], Some('.' | '!' | '?'))
+            && is(before[2], char::is_lowercase);
     if !(lower_to_upper || caps_run || sentence_end) {
         return false;
     }
@@ -266,7 +270,24 @@ pub fn segments(
     let text = norm.text.as_str();
     let mut out = Vec::new();
     let mut section = Section::General;
+    // Whether the current section has text under its heading yet.
+    let mut body = false;
+    let mut prev_end = 0;
     for range in logical_lines(norm, original) {
+        // "About us" and a paragraph on the company, then a blank line and the job: a
+        // blank line after the first paragraph of an about-us or benefits section ends it
+        // (the description of the job that follows has no heading of its own).
+        // The original tells: bullets and carriage returns are line breaks once normalised.
+        let between = &original[norm.original_range(prev_end..range.start)];
+        let blank_before = between
+            .matches('\n')
+            .count()
+            .max(between.matches('\r').count())
+            >= 2;
+        prev_end = range.end;
+        if blank_before && body && section == Section::Other {
+            section = Section::General;
+        }
         let (opened, inline) = heading_of(text, range.clone(), heading_section);
         if let Some(kind) = opened {
             if inline {
@@ -280,6 +301,7 @@ pub fn segments(
                 continue;
             }
             section = kind;
+            body = false;
             out.push(Segment {
                 range,
                 section,
@@ -287,6 +309,7 @@ pub fn segments(
             });
             continue;
         }
+        body = true;
         split_sentences(text, range, section, &mut out);
     }
     out

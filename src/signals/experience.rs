@@ -92,8 +92,8 @@ impl YearsGrammar {
             (?-u:\b)
             (?:(?P<min>{min})\s+|(?P<max>{max})\s+)?
             (?:(?:{between})\s+)?
-            (?P<a>{num})\s*(?P<plus1>\+|{plus})?
-            (?:\s*(?:-|(?:{to})\s)\s*(?P<b>{num})\s*(?P<plus2>\+)?)?
+            (?P<a>{num}|(?P<one>an?))\s*(?P<plus1>\+|{plus})?
+            (?:(?:\s*(?P<unit0>{unit})(?-u:\b))?\s*(?:-|/|(?:{to})\s)\s*(?P<b>{num})\s*(?P<plus2>\+)?)?
             \s*(?:-\s*)?(?P<unit>{unit})(?-u:\b)(?:'s?|s')?
             (?:\s*(?P<plus3>\+|{plus})(?-u:\b)?)?"
         );
@@ -146,7 +146,18 @@ impl YearsGrammar {
         let whole = c.get(0)?;
         let unit = *self.units.get(c.name("unit")?.as_str())?;
         let round = |n: f64| (n * 100.0).round() / 100.0;
-        let mut a = round(self.number(c.name("a")?.as_str())? * unit);
+        // "at least a year's experience": "a" is a figure only after "at least", "over"...
+        let a = match c.name("one") {
+            Some(_) if c.name("min").is_none() && c.name("max").is_none() => return None,
+            Some(_) => 1.0,
+            None => self.number(c.name("a")?.as_str())?,
+        };
+        // "6 months to 2 years": the first figure has its own unit.
+        let first_unit = match c.name("unit0") {
+            Some(u) => *self.units.get(u.as_str())?,
+            None => unit,
+        };
+        let mut a = round(a * first_unit);
         let mut b = c
             .name("b")
             .and_then(|m| self.number(m.as_str()))
@@ -157,8 +168,11 @@ impl YearsGrammar {
         }
         let plus =
             c.name("plus1").is_some() || c.name("plus2").is_some() || c.name("plus3").is_some();
-        // "4-year degree", "2-year contract": a hyphenated figure describes a noun.
+        // "4-year degree", "2-year contract": a hyphenated figure describes a noun, unless
+        // experience follows or "at least" says it is a requirement ("minimum of 1-year
+        // customer service experience"; vetoes still catch "minimum 4-year degree").
         let hyphenated = text[c.name("a")?.end()..c.name("unit")?.start()].trim() == "-"
+            && c.name("min").is_none()
             && !self.followed_by_keyword(text, whole.end());
         // Twenty years and more is how companies state their age ("over 20 years of
         // experience in the market"), not what they ask of a candidate.
