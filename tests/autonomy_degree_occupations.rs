@@ -108,6 +108,16 @@ fn autonomy_across_occupations() {
             "We are guided by the principles of care and respect.",
             None,
         ),
+        (
+            "en",
+            "Duties:\n- Educate and assist patients in choosing frames and lenses.",
+            None,
+        ),
+        (
+            "en",
+            "Requirements:\n- Will own each campaign from conception to launch.",
+            Some(High),
+        ),
         // French: guided by a tutor.
         (
             "fr",
@@ -201,6 +211,12 @@ fn degrees_across_occupations() {
         (
             "en",
             "Requirements:\n- Expected completion of an MBA by June.",
+            None,
+            None,
+        ),
+        (
+            "en",
+            "Experience in higher education preferred.",
             None,
             None,
         ),
