@@ -75,6 +75,7 @@ pub fn extract(doc: &Doc, experience: &Experience) -> Degree {
             )
         })
         .collect();
+    let mentions = shared_requirements(doc, mentions);
     degree.mentions = mentions
         .iter()
         .filter_map(|(range, level, requirement)| {
@@ -116,6 +117,74 @@ pub fn extract(doc: &Doc, experience: &Experience) -> Degree {
     degree
 }
 
+/// Words after a degree that make it optional: "Bachelor's degree (not required)".
+const NOT_REQUIRED: &[&str] = &[
+    "not required",
+    "not mandatory",
+    "not essential",
+    "not a must",
+];
+
+/// How far after a degree, on its own line, "not required" may stand and still be about it.
+const NOT_REQUIRED_REACH: usize = 100;
+
+/// Degrees that share one requirement: "a bachelor's or higher degree ... preferred" makes
+/// both preferred, as does a "(not required)" after the degree on its line.
+fn shared_requirements<'l>(
+    doc: &Doc,
+    mut mentions: Vec<(Range<usize>, &'l str, Requirement)>,
+) -> Vec<(Range<usize>, &'l str, Requirement)> {
+    let text = &doc.norm.text;
+    for i in 0..mentions.len() {
+        if mentions[i].2 != Requirement::Required || mentions[i].1 == "none" {
+            continue;
+        }
+        let end = mentions[i].0.end;
+        // The rest of the line, up to the next degree mention.
+        let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+        let next = mentions.get(i + 1).map_or(line_end, |m| m.0.start.max(end));
+        let reach = (end + NOT_REQUIRED_REACH).min(line_end).min(next);
+        let after = text.get(end..reach).unwrap_or("");
+        // Only when nothing else that could be required stands between them: not in
+        // "Bachelor's degree required; experience not required".
+        let about_degree = |at: usize| {
+            let between = &after[..at];
+            !["required", "experience", "year", "licen", "certif", ";"]
+                .iter()
+                .any(|w| between.contains(w))
+        };
+        if NOT_REQUIRED
+            .iter()
+            .any(|w| after.find(w).is_some_and(about_degree))
+        {
+            mentions[i].2 = Requirement::Preferred;
+        }
+    }
+    // Backwards, so a preference passes along a chain ("BA, BS or MA preferred").
+    for i in (0..mentions.len().saturating_sub(1)).rev() {
+        let (this, next) = (&mentions[i], &mentions[i + 1]);
+        if this.2 != Requirement::Required || next.2 != Requirement::Preferred {
+            continue;
+        }
+        // "Candidates must possess a high school diploma or GED. 1-2 years preferred" (a
+        // sentence the text runs together) keeps its requirement.
+        let same_segment = doc.segment_at(this.0.start).is_some_and(|s| {
+            let before = text.get(s.range.start..this.0.start).unwrap_or("");
+            s.range.contains(&next.0.start)
+                && !before.contains("must")
+                && !before.contains("required")
+        });
+        let between = text
+            .get(this.0.end..next.0.start)
+            .unwrap_or("")
+            .trim_matches([' ', ',']);
+        if same_segment && matches!(between, "or" | "/" | "or a" | "or an" | "and/or") {
+            mentions[i].2 = Requirement::Preferred;
+        }
+    }
+    mentions
+}
+
 /// The lexicon's value for a degree of no stated level ("a university degree").
 const UNSPECIFIED: &str = "unspecified";
 
@@ -128,11 +197,22 @@ fn named_beside(
     mentions: &[(Range<usize>, &str, Requirement)],
 ) -> bool {
     let segment = doc.segment_at(range.start).map(|s| s.range.clone());
+    // "An engineering degree and/or MBA" offers two degrees; the lower one stands.
+    let alternative = |r: &Range<usize>| {
+        let between = doc
+            .norm
+            .text
+            .get(range.end..r.start)
+            .unwrap_or("")
+            .trim_matches([' ', ',']);
+        matches!(between, "or" | "and/or" | "or a" | "or an")
+    };
     mentions.iter().any(|(r, level, req)| {
         *level != UNSPECIFIED
             && *level != "none"
             && *req == requirement
             && segment.as_ref().is_some_and(|s| s.contains(&r.start))
+            && !alternative(r)
     })
 }
 
