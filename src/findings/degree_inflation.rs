@@ -1,5 +1,5 @@
 //! `degree-inflation`: an entry-level or internship posting that requires a degree above
-//! what such roles need (a doctorate for an entry role, a master's for an internship).
+//! what such roles need (a doctorate for an entry role or an internship).
 
 use super::Context;
 use crate::level::Level;
@@ -10,9 +10,9 @@ pub fn check(cx: &Context) -> Option<Finding> {
     let implied = a.implied_level?;
     let degree = a.degree.level?;
     let inflated = match implied {
-        // A student's own degree course is what an internship is for, not a requirement.
-        Level::Internship if a.degree.enrolled_student => false,
-        Level::Internship => degree == "doctorate" || degree == "master",
+        // Interns are often master's students (a French "stage" asks for "Bac+5"): only a
+        // doctorate asked of one who need not be a student is out of line.
+        Level::Internship => degree == "doctorate" && !a.degree.enrolled_student,
         Level::Entry => degree == "doctorate",
         _ => false,
     };

@@ -18,9 +18,12 @@ pub fn check(cx: &Context) -> Option<Finding> {
     let no_leadership =
         !(l.people_management || l.mentoring || l.leads_work || l.strategy || l.budget);
     // A director's or executive's title with no leadership at all: leadership-mismatch speaks.
+    // Executive titles name more kinds of post ("General Manager" of a restaurant, a chapter's
+    // "President"), so they need a wider gap; the hands-on rule below covers the rest.
+    let gap = if title == Level::Executive { 3 } else { 2 };
     let far_below = a
         .implied_level
-        .is_some_and(|i| i < title && i.distance(title) >= 2)
+        .is_some_and(|i| i < title && i.distance(title) >= gap)
         && !(title >= Level::Director && no_leadership);
     // An executive title over a role that leads work but nothing organisation-wide (with no
     // leadership at all, leadership-mismatch speaks instead).
