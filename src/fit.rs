@@ -39,7 +39,7 @@ pub const GRID: &[f64] = &[
     0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0, 5.0,
 ];
 /// The values the undetermined threshold may take.
-const THRESHOLDS: &[f64] = &[0.0, 0.25, 0.5, 0.75, 1.0];
+const THRESHOLDS: &[f64] = &[0.25, 0.5, 0.75, 1.0];
 /// Passes over all weights; the search stops earlier when a pass changes nothing.
 const ROUNDS: usize = 6;
 
@@ -75,7 +75,7 @@ fn tally(pairs: impl Iterator<Item = (Option<Level>, Option<Level>)>, n: usize) 
 }
 
 /// The weights, starting from `start`, that score best on `samples`. A weight moves only
-/// when another value scores strictly better, so the shipped value stays on a tie.
+/// when another value scores clearly better, so the shipped value stays on a tie.
 pub fn fit(samples: &[&Sample], start: &Weights) -> Weights {
     let mut weights = start.clone();
     for _ in 0..ROUNDS {
@@ -93,20 +93,26 @@ pub fn fit(samples: &[&Sample], start: &Weights) -> Weights {
     weights
 }
 
-/// Sets one weight to the value of `grid` that scores best, if it beats the current value.
+/// How many postings' worth of objective a new value must gain to replace the current one:
+/// a weight that moves to flip a single posting learns that posting, not a rule.
+const MIN_GAIN_POSTINGS: f64 = 1.5;
+
+/// Sets one weight to the value of `grid` that scores best, if it beats the current value by
+/// [`MIN_GAIN_POSTINGS`].
 fn improve(
     samples: &[&Sample],
     weights: &mut Weights,
     grid: &[f64],
     slot: impl Fn(&mut Weights) -> &mut f64,
 ) -> bool {
+    let margin = MIN_GAIN_POSTINGS / samples.len().max(1) as f64;
     let mut best = score(samples, weights).objective();
     let mut choice = None;
     let mut trial = weights.clone();
     for &value in grid {
         *slot(&mut trial) = value;
         let objective = score(samples, &trial).objective();
-        if objective > best + 1e-12 {
+        if objective > best + margin {
             best = objective;
             choice = Some(value);
         }

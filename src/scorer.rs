@@ -147,7 +147,8 @@ pub fn decide(evidence: &[Evidence], weights: &Weights) -> Option<(Level, f64)> 
         totals[e.level.rank()] += weights.of(e.vote);
     }
     let total: f64 = totals.iter().sum();
-    if total < weights.undetermined_below {
+    // No evidence is never a level, whatever the threshold.
+    if total <= 0.0 || total < weights.undetermined_below {
         return None;
     }
     // Heaviest level; on a tie the lower level, since postings overstate more than understate.
