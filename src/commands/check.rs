@@ -60,10 +60,7 @@ pub fn run(analyzer: &Analyzer, args: CheckArgs) -> anyhow::Result<ExitCode> {
         CheckFormat::Json => json::write_pretty(&mut out, &analysis)?,
         CheckFormat::Jsonl => json::write_jsonl(&mut out, &analysis)?,
         CheckFormat::Sarif => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &sarif::sarif(std::slice::from_ref(&analysis), &name),
-            )?;
+            serde_json::to_writer_pretty(&mut out, &sarif::sarif(&[(&posting, &analysis)], &name))?;
             writeln!(out)?;
         }
     }

@@ -4,9 +4,10 @@
 use serde_json::{json, Value};
 
 use crate::findings::CODES;
-use crate::posting::{Analysis, Field, Severity};
+use crate::posting::{Analysis, Field, Finding, Posting, Severity, Span};
 
-pub fn sarif(analyses: &[Analysis], artifact: &str) -> Value {
+/// The SARIF log of postings read from one file, `artifact`.
+pub fn sarif(postings: &[(&Posting, &Analysis)], artifact: &str) -> Value {
     let rules: Vec<Value> = CODES
         .iter()
         .map(|(code, severity, text)| {
@@ -17,29 +18,10 @@ pub fn sarif(analyses: &[Analysis], artifact: &str) -> Value {
             })
         })
         .collect();
-    let results: Vec<Value> = analyses
+    let results: Vec<Value> = postings
         .iter()
-        .flat_map(|a| a.findings.iter().map(move |f| (a, f)))
-        .map(|(a, f)| {
-            let locations: Vec<Value> = f
-                .spans
-                .iter()
-                .filter(|s| s.field == Field::Description)
-                .map(|s| {
-                    json!({"physicalLocation": {
-                        "artifactLocation": {"uri": artifact},
-                        "region": {"startLine": s.line, "startColumn": s.column, "snippet": {"text": s.text}},
-                    }})
-                })
-                .collect();
-            json!({
-                "ruleId": f.code,
-                "level": level(f.severity.as_str()),
-                "message": {"text": f.message},
-                "locations": locations,
-                "properties": {"posting": a.id, "title": a.title},
-            })
-        })
+        .flat_map(|&(p, a)| a.findings.iter().map(move |f| (p, a, f)))
+        .map(|(p, a, f)| result(p, a, f, artifact))
         .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -53,6 +35,51 @@ pub fn sarif(analyses: &[Analysis], artifact: &str) -> Value {
             }},
             "results": results,
         }],
+    })
+}
+
+/// One finding, located at each of its spans; a finding with none points at the file.
+pub fn result(posting: &Posting, analysis: &Analysis, finding: &Finding, artifact: &str) -> Value {
+    let mut locations: Vec<Value> = finding
+        .spans
+        .iter()
+        .map(|s| location(posting, s, artifact))
+        .collect();
+    if locations.is_empty() {
+        locations.push(json!({"physicalLocation": {"artifactLocation": {"uri": artifact}}}));
+    }
+    json!({
+        "ruleId": finding.code,
+        "level": level(finding.severity.as_str()),
+        "message": {"text": finding.message},
+        "locations": locations,
+        "properties": {"posting": analysis.id, "title": analysis.title},
+    })
+}
+
+/// A span's place: a region of the file where its text is a stretch of the file, else the
+/// file alone, with a message saying where in the extracted text or field it lies (a region
+/// would name lines the file does not have).
+fn location(posting: &Posting, span: &Span, artifact: &str) -> Value {
+    let (in_file, what) = match span.field {
+        Field::Title => (posting.title_at.is_some(), "the title"),
+        Field::Description => (
+            posting.description_at.is_some(),
+            "the text extracted from the file",
+        ),
+    };
+    if in_file {
+        return json!({"physicalLocation": {
+            "artifactLocation": {"uri": artifact},
+            "region": {"startLine": span.line, "startColumn": span.column, "snippet": {"text": span.text}},
+        }});
+    }
+    json!({
+        "physicalLocation": {"artifactLocation": {"uri": artifact}},
+        "message": {"text": format!(
+            "{:?} at line {}, column {} of {what}",
+            span.text, span.line, span.column
+        )},
     })
 }
 
