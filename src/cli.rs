@@ -37,6 +37,11 @@ pub struct LexiconArgs {
     /// With --lexicons: use only DIR's lexicons, not the shipped ones.
     #[arg(long, global = true, requires = "lexicons")]
     pub replace_lexicons: bool,
+    /// With --lexicons: accept DIR/CODE/ as a language of your own (rung refuses language
+    /// folders it does not know, such as a mistyped eng/); read its postings with --lang
+    /// CODE. Repeat for several.
+    #[arg(long, global = true, requires = "lexicons", value_name = "CODE")]
+    pub new_language: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
