@@ -18,19 +18,15 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
     };
     let sources = Sources {
         title: Source::new(&posting.title, posting.title_at, origin, "title"),
-        body: Source::new(
-            &posting.description,
-            posting.description_at,
-            origin,
-            "extracted text",
-        ),
+        body: Source::new(&posting.description, posting.description_at, origin, "text"),
     };
     let mut out = summary(analysis);
     if posting.description_at.is_none() {
-        // Never a file:line the file does not have (an HTML page's text is not its source).
+        // Never a file:line the file does not have: the text of an HTML page or a table cell
+        // is not the file.
         out.pop();
         out.push_str(&format!(
-            "  positions      lines of the text extracted from {origin}, not of its source\n\n"
+            "  positions      in the posting's text as rung read it from {origin}, not in the file\n\n"
         ));
     }
     for e in &analysis.evidence {
