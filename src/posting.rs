@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::level::{Band, Level};
 
 /// One job posting as read from any input.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Posting {
     /// The input's own id, else the path or `path:row`.
     pub id: String,
@@ -23,20 +23,6 @@ pub struct Posting {
     /// The posting's language as an ISO 639-1 code (`de`), when the caller knows it; else
     /// rung detects it.
     pub lang: Option<String>,
-}
-
-impl Default for Posting {
-    fn default() -> Posting {
-        Posting {
-            id: String::new(),
-            title: String::new(),
-            description: String::new(),
-            declared: None,
-            title_at: None,
-            description_at: None,
-            lang: None,
-        }
-    }
 }
 
 impl Posting {

@@ -79,7 +79,7 @@ fn check(
         CheckFormat::Json => json::write_pretty(&mut out, &analysis)?,
         CheckFormat::Jsonl => json::write_jsonl(&mut out, &analysis)?,
         CheckFormat::Sarif => {
-            serde_json::to_writer_pretty(&mut out, &sarif::sarif(&[(&posting, &analysis)], &name))?;
+            serde_json::to_writer_pretty(&mut out, &sarif::sarif(&[(&posting, &analysis)], name))?;
             writeln!(out)?;
         }
     }
