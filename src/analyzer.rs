@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Category, Entry, Lexicon, Pattern};
 use crate::matcher::{Hit, Matcher};
-use crate::posting::{Analysis, Field, Posting, Requirement, Span};
+use crate::posting::{Analysis, Field, Position, Posting, Requirement, Span};
 use crate::signals::experience::YearsGrammar;
 use crate::text::{self, Normalized, Section, Segment};
 use crate::{findings, language, scorer, signals};
@@ -97,8 +97,15 @@ impl Analyzer {
     }
 
     /// Prepares one text (title or description) for the signal extractors, read with the
-    /// lexicons of `lang` and English.
-    pub(crate) fn doc<'a>(&'a self, field: Field, original: &'a str, lang: &'a str) -> Doc<'a> {
+    /// lexicons of `lang` and English. `at` is where the text starts in its file, if it is a
+    /// stretch of one.
+    pub(crate) fn doc<'a>(
+        &'a self,
+        field: Field,
+        original: &'a str,
+        at: Option<Position>,
+        lang: &'a str,
+    ) -> Doc<'a> {
         let norm = Normalized::new(original, self);
         let hits = self.matcher.find(&norm.text, &["en", lang]);
         let section = self.matcher.group(Category::Context, "section");
@@ -129,6 +136,7 @@ impl Analyzer {
             field,
             original,
             line_starts: text::line_starts(original),
+            at,
             norm,
             segments,
             hits,
@@ -154,8 +162,13 @@ impl Analyzer {
             None => language::detect(title, description),
         };
         mark(Stage::Language);
-        let title_doc = self.doc(Field::Title, title, &lang);
-        let doc = self.doc(Field::Description, description, &lang);
+        let title_doc = self.doc(Field::Title, title, posting.title_at, &lang);
+        let doc = self.doc(
+            Field::Description,
+            description,
+            posting.description_at,
+            &lang,
+        );
         mark(Stage::Matched);
         let (title_level, title_spans) = signals::title::title_level(&title_doc);
         let experience = signals::experience::extract(self, &doc);
@@ -274,6 +287,8 @@ pub struct Doc<'a> {
     pub lexicon: &'a Lexicon,
     /// Byte offsets where the original's lines start, so spans find their line quickly.
     line_starts: Vec<usize>,
+    /// Where the text starts in its file, so spans give file lines and columns.
+    at: Option<Position>,
     matcher: &'a Matcher,
     /// The posting's language (ISO 639-1 for shipped languages).
     pub lang: &'a str,
@@ -284,6 +299,10 @@ impl<'a> Doc<'a> {
     pub fn span(&self, range: Range<usize>) -> Span {
         let r = self.norm.original_range(range);
         let (line, column) = text::line_column_in(self.original, &self.line_starts, r.start);
+        let Position { line, column } = match self.at {
+            Some(at) => at.shift(line, column),
+            None => Position { line, column },
+        };
         Span {
             field: self.field,
             start: r.start,

@@ -37,6 +37,11 @@ pub struct LexiconArgs {
     /// With --lexicons: use only DIR's lexicons, not the shipped ones.
     #[arg(long, global = true, requires = "lexicons")]
     pub replace_lexicons: bool,
+    /// With --lexicons: accept DIR/CODE/ as a language of your own (rung refuses language
+    /// folders it does not know, such as a mistyped eng/); read its postings with --lang
+    /// CODE. Repeat for several.
+    #[arg(long, global = true, requires = "lexicons", value_name = "CODE")]
+    pub new_language: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,8 +178,8 @@ pub struct AuditArgs {
     /// instead of detecting it per posting.
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,
-    /// Report format [default: the -o file's extension, else summary on a terminal, jsonl
-    /// otherwise].
+    /// Report format [default: the -o file's extension (.html, .csv, .json, .jsonl, .sarif,
+    /// .txt for summary; another is an error), else summary on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     pub format: Option<AuditFormat>,
     /// Write the report to FILE (atomically: a temporary file renamed when complete).
@@ -220,6 +225,9 @@ pub enum AuditFormat {
     /// every posting's text in memory to show it highlighted: meant for hundreds to
     /// thousands of postings, not millions.
     Html,
+    /// SARIF 2.1.0: every finding, located in its file where the posting is a text file,
+    /// else by the posting's id.
+    Sarif,
 }
 
 /// `--input-format`: the readers of `rung::input::InputFormat`.

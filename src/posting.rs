@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::level::{Band, Level};
 
 /// One job posting as read from any input.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Posting {
     /// The input's own id, else the path or `path:row`.
     pub id: String,
@@ -14,25 +14,15 @@ pub struct Posting {
     pub description: String,
     /// The level the poster declared (a `label` / `seniority_level` field, or `--declared`).
     pub declared: Option<Level>,
-    /// The line of its file on which the description starts (1 when it is the whole file),
-    /// so reports can show file line numbers; spans stay relative to the description.
-    pub description_line: usize,
+    /// Where the title and the description start in the posting's file, when each is a
+    /// stretch of it (a text or Markdown file): their spans then give file lines and columns.
+    /// `None` when the text is not in the file as such (a CSV cell, a JSON field, `--title`,
+    /// text extracted from HTML): spans count lines and columns from the text's own start.
+    pub title_at: Option<Position>,
+    pub description_at: Option<Position>,
     /// The posting's language as an ISO 639-1 code (`de`), when the caller knows it; else
     /// rung detects it.
     pub lang: Option<String>,
-}
-
-impl Default for Posting {
-    fn default() -> Posting {
-        Posting {
-            id: String::new(),
-            title: String::new(),
-            description: String::new(),
-            declared: None,
-            description_line: 1,
-            lang: None,
-        }
-    }
 }
 
 impl Posting {
@@ -51,6 +41,28 @@ impl Posting {
     }
 }
 
+/// A 1-based line and column (in characters) in a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The file position of `line`:`column` counted inside a text that starts here.
+    pub fn shift(self, line: usize, column: usize) -> Position {
+        Position {
+            line: self.line + line - 1,
+            // Only the text's first line starts mid-line in the file.
+            column: if line == 1 {
+                self.column + column - 1
+            } else {
+                column
+            },
+        }
+    }
+}
+
 /// Which text of the posting a span points into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -59,8 +71,10 @@ pub enum Field {
     Description,
 }
 
-/// A piece of the posting's own text: byte offsets into the original UTF-8 as given, 1-based
-/// line and column (in characters), and the verbatim text.
+/// A piece of the posting's own text: byte offsets into the original UTF-8 as given (the
+/// title or the description), 1-based line and column (in characters) in the posting's file
+/// where the text is a stretch of it (see `Posting::title_at`), else in the text itself, and
+/// the verbatim text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Span {
     pub field: Field,

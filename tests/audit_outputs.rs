@@ -99,7 +99,8 @@ fn output_file_is_written_whole_and_its_extension_picks_the_format() {
         .filter(|e| e.file_name().to_string_lossy().contains("rung-tmp"))
         .collect();
     assert!(leftovers.is_empty());
-    // A failed run leaves no half-written report behind.
+    // A missing input is counted as rejected; the report on the others is still written
+    // (README: exit codes), and the run exits 2.
     let run = rung(&[
         "audit",
         s(&input),
@@ -108,7 +109,13 @@ fn output_file_is_written_whole_and_its_extension_picks_the_format() {
         s(&dir.join("x.json")),
     ]);
     assert_eq!(run.code, 2);
-    assert!(!dir.join("x.json").exists());
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("x.json")).unwrap()).unwrap();
+    assert!(!report.as_array().unwrap().is_empty());
+    // A run refused at the start leaves no report at all.
+    let run = rung(&["audit", s(&input), "-o", s(&dir.join("x.pdf"))]);
+    assert_eq!(run.code, 2);
+    assert!(!dir.join("x.pdf").exists());
 }
 
 #[test]

@@ -12,12 +12,14 @@ use std::sync::Arc;
 use anyhow::Context;
 use rayon::prelude::*;
 use rung::input::{
-    collect_files, read_pending, Columns, InputFormat, Pending, ReadOptions, RowError,
+    collect_files, read_pending, Columns, Found, InputError, InputFormat, Pending, ReadOptions,
+    RowError,
 };
 use rung::posting::{Analysis, Posting};
 use rung::report::csv::CsvReport;
 use rung::report::html::HtmlReport;
 use rung::report::json::{write_jsonl, JsonArray, JsonLines};
+use rung::report::sarif::SarifReport;
 use rung::report::summary_text::SummaryReport;
 use rung::report::Reporter;
 use rung::Analyzer;
@@ -29,14 +31,12 @@ use crate::cli::{AuditArgs, AuditFormat};
 const BATCH: usize = 1024;
 
 pub fn run(analyzer: &Analyzer, args: AuditArgs) -> anyhow::Result<ExitCode> {
+    // Missing or unreadable paths are counted where they stand, and the rest is still read.
     let mut files = Vec::new();
     for path in &args.paths {
-        collect_files(path, &mut files)?;
+        collect_files(path, &mut files);
     }
-    for file in &files {
-        input_format(file, &args)?;
-    }
-    let format = output_format(&args);
+    let format = output_format(&args)?;
     let interrupted = on_interrupt(args.output.as_deref().map(tmp_path))?;
     let (sink, tmp) = open_output(args.output.as_deref())?;
     let result = audit(analyzer, &args, &files, format, sink, &interrupted);
@@ -146,22 +146,26 @@ struct RejectedLine<'a> {
 fn audit(
     analyzer: &Analyzer,
     args: &AuditArgs,
-    files: &[PathBuf],
+    files: &[Found],
     format: AuditFormat,
     sink: Box<dyn Write>,
     interrupted: &AtomicBool,
 ) -> anyhow::Result<Outcome> {
     let progress = Progress::new(total_bytes(files));
     let options = read_options(args);
-    let rows = files
-        .iter()
-        .flat_map(|path| match open(path, args, &options, &progress) {
+    let rows = files.iter().flat_map(|found| match found {
+        Found::File(path) => match open(path, args, &options, &progress) {
             Ok(rows) => Box::new(rows.map(Item::Row)) as Box<dyn Iterator<Item = _> + Send>,
             Err(e) => Box::new(std::iter::once(Item::Unreadable(e))),
-        });
+        },
+        Found::Unreadable(e) => Box::new(std::iter::once(Item::Unreadable(e.clone().into()))),
+        Found::Skipped(e) => Box::new(std::iter::once(Item::Skipped(e.clone()))),
+    });
     // On stdin rung is a filter (`RDD.pipe`): whatever has arrived is analysed and written at
     // once, and a broken line still gets its output line.
-    let streaming = files.iter().any(|f| f.as_os_str() == "-");
+    let streaming = files
+        .iter()
+        .any(|f| matches!(f, Found::File(p) if p.as_os_str() == "-"));
     let mut sink = match format {
         AuditFormat::Jsonl => Sink::Lines(sink),
         _ => Sink::Report(reporter(format, sink)),
@@ -202,6 +206,8 @@ fn audit(
                         }
                         progress.println(&format!("rung: error: {e:#}"));
                     }
+                    // Files a directory holds that rung does not read: named, not counted.
+                    Item::Skipped(e) => progress.println(&format!("rung: skipped {e}")),
                 }
                 if taken < BATCH {
                     next = if streaming {
@@ -233,7 +239,11 @@ fn audit(
         stats.rejected,
         stats.read + stats.rejected
     );
-    Ok(Outcome::Done(if stats.unreadable > 0 {
+    Ok(Outcome::Done(if stats.read == 0 && !streaming {
+        // An empty report is no success (stdin stays a filter: an empty stream is fine).
+        eprintln!("rung: error: no posting analysed");
+        ExitCode::from(2)
+    } else if stats.unreadable > 0 {
         eprintln!(
             "rung: error: {} input{} could not be read",
             stats.unreadable,
@@ -260,10 +270,11 @@ fn analyse(
         .collect()
 }
 
-/// What the inputs yield: rows, or a whole input that cannot be read.
+/// What the inputs yield: rows, a whole input that cannot be read, or a file skipped.
 enum Item {
     Row(Pending),
     Unreadable(anyhow::Error),
+    Skipped(InputError),
 }
 
 /// A worker's part: parse (JSON Lines), analyse, and render when the output is JSON Lines.
@@ -363,30 +374,52 @@ fn reporter(format: AuditFormat, sink: Box<dyn Write>) -> Box<dyn Reporter> {
         AuditFormat::Csv => Box::new(CsvReport::new(sink)),
         AuditFormat::Summary => Box::new(SummaryReport::new(sink)),
         AuditFormat::Html => Box::new(HtmlReport::new(sink)),
+        AuditFormat::Sarif => Box::new(SarifReport::new(sink)),
     }
 }
 
-/// `--format`, else the output file's extension, else a summary for a person at a terminal
-/// and JSON Lines for a program.
-fn output_format(args: &AuditArgs) -> AuditFormat {
-    let by_extension = || {
-        let ext = args.output.as_ref()?.extension()?.to_str()?;
-        Some(match ext.to_ascii_lowercase().as_str() {
-            "jsonl" | "ndjson" => AuditFormat::Jsonl,
-            "json" => AuditFormat::Json,
-            "csv" => AuditFormat::Csv,
-            "txt" => AuditFormat::Summary,
-            "html" | "htm" => AuditFormat::Html,
-            _ => return None,
-        })
-    };
-    args.format.or_else(by_extension).unwrap_or_else(|| {
-        if args.output.is_none() && std::io::stdout().is_terminal() {
+/// The formats an `-o` file's extension names.
+const EXTENSIONS: &[(&str, AuditFormat)] = &[
+    ("html", AuditFormat::Html),
+    ("htm", AuditFormat::Html),
+    ("csv", AuditFormat::Csv),
+    ("json", AuditFormat::Json),
+    ("jsonl", AuditFormat::Jsonl),
+    ("ndjson", AuditFormat::Jsonl),
+    ("sarif", AuditFormat::Sarif),
+    ("txt", AuditFormat::Summary),
+];
+
+/// `--format`, else the `-o` file's extension, else a summary for a person at a terminal
+/// and JSON Lines for a program. An extension rung does not know is an error: writing JSON
+/// Lines into `report.pdf` would only surprise.
+fn output_format(args: &AuditArgs) -> anyhow::Result<AuditFormat> {
+    if let Some(format) = args.format {
+        return Ok(format);
+    }
+    let Some(output) = &args.output else {
+        return Ok(if std::io::stdout().is_terminal() {
             AuditFormat::Summary
         } else {
             AuditFormat::Jsonl
+        });
+    };
+    let ext = output
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match EXTENSIONS.iter().find(|(known, _)| *known == ext) {
+        Some(&(_, format)) => Ok(format),
+        None => {
+            let known: Vec<String> = EXTENSIONS.iter().map(|(e, _)| format!(".{e}")).collect();
+            anyhow::bail!(
+                "-o {}: rung cannot tell the report format from this name; use one of {} \
+                 (or say --format)",
+                output.display(),
+                known.join(", ")
+            )
         }
-    })
+    }
 }
 
 fn input_format(path: &Path, args: &AuditArgs) -> anyhow::Result<InputFormat> {
@@ -398,8 +431,9 @@ fn input_format(path: &Path, args: &AuditArgs) -> anyhow::Result<InputFormat> {
     }
     InputFormat::from_path(path).with_context(|| {
         format!(
-            "{}: unsupported file type (expected .jsonl, .ndjson, .json, .csv, .tsv, .txt, .md, .html or .htm; or say --input-format)",
-            path.display()
+            "{}: {}; or say --input-format",
+            path.display(),
+            rung::input::unsupported(path)
         )
     })
 }
@@ -439,15 +473,13 @@ fn open(
 }
 
 /// All the inputs' sizes, for the ETA; unknown when one is stdin.
-fn total_bytes(files: &[PathBuf]) -> Option<u64> {
+fn total_bytes(files: &[Found]) -> Option<u64> {
     files
         .iter()
-        .map(|f| {
-            if f.as_os_str() == "-" {
-                None
-            } else {
-                std::fs::metadata(f).ok().map(|m| m.len())
-            }
+        .map(|f| match f {
+            Found::File(f) if f.as_os_str() == "-" => None,
+            Found::File(f) => Some(std::fs::metadata(f).map_or(0, |m| m.len())),
+            _ => Some(0),
         })
         .sum()
 }

@@ -2,9 +2,12 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use rung::input::{decode_text, posting_from_html, posting_from_text, DecodeError, MAX_FILE_BYTES};
+use rung::input::{
+    decode_text, posting_from_html, posting_from_text, read_postings, DecodeError, InputFormat,
+    ReadOptions, MAX_FILE_BYTES,
+};
 use rung::report::{human, json, sarif};
-use rung::Analyzer;
+use rung::{Analyzer, Posting};
 
 use crate::cli::{CheckArgs, CheckFormat};
 
@@ -19,6 +22,14 @@ pub fn run(analyzer: &Analyzer, args: CheckArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("reading {name}"))?;
         (name, bytes)
     };
+    let format = InputFormat::from_path(&args.file).filter(|_| args.file.as_os_str() != "-");
+    if let Some(format @ (InputFormat::Csv | InputFormat::Json | InputFormat::Jsonl)) = format {
+        let mut posting = one_record(&name, format, &bytes)?;
+        if let Some(title) = &args.title {
+            posting.title = title.clone();
+        }
+        return check(analyzer, &args, posting, &name);
+    }
     let text = match decode_text(bytes.clone()) {
         Ok(text) => text,
         Err(e @ DecodeError::InvalidUtf8 { .. }) => {
@@ -33,9 +44,7 @@ pub fn run(analyzer: &Analyzer, args: CheckArgs) -> anyhow::Result<ExitCode> {
     if text.trim().is_empty() && args.title.is_none() {
         anyhow::bail!("{name}: the posting is empty");
     }
-    let is_html =
-        rung::input::InputFormat::from_path(&args.file) == Some(rung::input::InputFormat::Html);
-    let mut posting = if is_html {
+    let posting = if format == Some(InputFormat::Html) {
         let mut posting =
             posting_from_html(&name, &text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
         if let Some(title) = &args.title {
@@ -45,30 +54,54 @@ pub fn run(analyzer: &Analyzer, args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         posting_from_text(&name, &text, args.title.as_deref())
     };
-    posting.declared = args.declared;
-    posting.lang = args.lang.clone();
+    check(analyzer, &args, posting, &name)
+}
+
+/// Analyses the posting and prints the report in the format asked for.
+fn check(
+    analyzer: &Analyzer,
+    args: &CheckArgs,
+    mut posting: Posting,
+    name: &str,
+) -> anyhow::Result<ExitCode> {
+    posting.declared = args.declared.or(posting.declared);
+    posting.lang = args.lang.clone().or(posting.lang.take());
     if rung::analyzer::is_truncated(&posting) {
-        eprintln!("{}", super::truncation_warning(&name, &posting));
+        eprintln!("{}", super::truncation_warning(name, &posting));
     }
     let analysis = analyzer.analyze(&posting);
     let mut out = anstream::stdout().lock();
     match args.format {
         CheckFormat::Human => {
-            let report = human::render(&posting, &analysis, &name, true);
+            let report = human::render(&posting, &analysis, name, true);
             out.write_all(report.as_bytes())?;
         }
         CheckFormat::Json => json::write_pretty(&mut out, &analysis)?,
         CheckFormat::Jsonl => json::write_jsonl(&mut out, &analysis)?,
         CheckFormat::Sarif => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &sarif::sarif(std::slice::from_ref(&analysis), &name),
-            )?;
+            serde_json::to_writer_pretty(&mut out, &sarif::sarif(&[(&posting, &analysis)], name))?;
             writeln!(out)?;
         }
     }
     out.flush()?;
     Ok(super::exit_code([&analysis], args.fail_on))
+}
+
+/// The one posting of a table file (CSV, JSON, JSON Lines). A table of several is what
+/// `rung audit` is for: checking only its first row, or all of it as one posting, would be
+/// wrong without a word.
+fn one_record(name: &str, format: InputFormat, bytes: &[u8]) -> anyhow::Result<Posting> {
+    let mut rows = read_postings(name, format, bytes, &ReadOptions::default())?;
+    let first = rows.next();
+    let more = rows.count();
+    match first {
+        None => anyhow::bail!("{name}: the table holds no posting"),
+        Some(_) if more > 0 => anyhow::bail!(
+            "{name}: this is a table of {} postings: use rung audit {name}",
+            more + 1
+        ),
+        Some(row) => Ok(row?),
+    }
 }
 
 /// The whole input, or an error past `MAX_FILE_BYTES`: one posting is never that long.

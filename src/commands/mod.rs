@@ -47,7 +47,9 @@ fn build_analyzer(args: &LexiconArgs) -> anyhow::Result<Analyzer> {
         Lexicon::embedded().context("the shipped lexicons are invalid")?
     };
     if let Some(dir) = &args.lexicons {
-        lexicon.extend(Lexicon::load_dir(dir)?);
+        let user = Lexicon::load_dir(dir)?;
+        user.check_languages(&args.new_language)?;
+        lexicon.extend(user);
     }
     Ok(Analyzer::new(lexicon)?)
 }

@@ -20,7 +20,7 @@ pub use html::posting_from_html;
 pub use json_array::read_json_array;
 pub use jsonl::{read_jsonl, read_jsonl_lines, JsonlLine, JsonlRecord};
 pub use text::posting_from_text;
-pub use walk::collect_files;
+pub use walk::{collect_files, Found};
 
 use crate::posting::Posting;
 
@@ -79,6 +79,25 @@ impl InputFormat {
             "html" | "htm" => InputFormat::Html,
             _ => return None,
         })
+    }
+}
+
+/// Why rung does not read a file of this type, with what to do about it.
+pub fn unsupported(path: &Path) -> String {
+    const READS: &str = ".jsonl, .ndjson, .json, .csv, .tsv, .txt, .md, .html or .htm";
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let hint = match ext.as_deref() {
+        Some("pdf") => "; convert it to text first (e.g. pdftotext FILE.pdf FILE.txt)",
+        Some("docx" | "doc" | "odt" | "rtf") => {
+            "; convert it to text first (e.g. pandoc FILE -t plain -o FILE.txt)"
+        }
+        _ => "",
+    };
+    match ext {
+        Some(ext) => format!("unsupported file type .{ext} (rung reads {READS}){hint}"),
+        None => format!("no file extension to tell its type (rung reads {READS})"),
     }
 }
 

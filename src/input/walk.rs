@@ -8,22 +8,37 @@ use super::{InputError, InputFormat};
 /// Deeper than this is a symlink loop, not a job-ad library.
 const MAX_DEPTH: usize = 64;
 
-/// Adds `path` to `out`, or, for a directory, every file under it that rung reads (sorted by
-/// name, hidden entries skipped). A file named explicitly must exist; `-` is kept as is.
+/// What walking a path finds, in order: nothing is dropped without a word.
+#[derive(Debug)]
+pub enum Found {
+    /// A file to read (named explicitly, whatever its type, or `-`; or a supported file in a
+    /// directory).
+    File(PathBuf),
+    /// A file in a directory that rung does not read, with why.
+    Skipped(InputError),
+    /// A path that cannot be read at all (missing, unreadable, a symlink loop).
+    Unreadable(InputError),
+}
+
+/// Adds `path` to `out`, or, for a directory, every file under it (sorted by name, hidden
+/// entries skipped): those rung reads as `File`, the others as `Skipped`. A file named
+/// explicitly is kept whatever its type (reading it says what is wrong); `-` is kept as is.
 /// A directory reached twice (a symlink loop, or two links to one folder) is read once.
-pub fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), InputError> {
-    walk(path, out, 0, &mut HashSet::new())
+pub fn collect_files(path: &Path, out: &mut Vec<Found>) {
+    if let Err(e) = walk(path, out, 0, &mut HashSet::new()) {
+        out.push(Found::Unreadable(e));
+    }
 }
 
 fn walk(
     path: &Path,
-    out: &mut Vec<PathBuf>,
+    out: &mut Vec<Found>,
     depth: usize,
     seen: &mut HashSet<PathBuf>,
 ) -> Result<(), InputError> {
     let name = || path.display().to_string();
     if path.as_os_str() == "-" {
-        out.push(path.to_path_buf());
+        out.push(Found::File(path.to_path_buf()));
         return Ok(());
     }
     if depth > MAX_DEPTH {
@@ -34,7 +49,7 @@ fn walk(
     }
     let meta = std::fs::metadata(path).map_err(|e| InputError::new(name(), e.to_string()))?;
     if !meta.is_dir() {
-        out.push(path.to_path_buf());
+        out.push(Found::File(path.to_path_buf()));
         return Ok(());
     }
     let real = std::fs::canonicalize(path).map_err(|e| InputError::new(name(), e.to_string()))?;
@@ -48,11 +63,21 @@ fn walk(
             !p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
-        .filter(|p| p.is_dir() || InputFormat::from_path(p).is_some())
         .collect();
     children.sort();
     for child in children {
-        walk(&child, out, depth + 1, seen)?;
+        if child.is_dir() || InputFormat::from_path(&child).is_some() {
+            // One unreadable entry does not hide the rest of the directory.
+            if let Err(e) = walk(&child, out, depth + 1, seen) {
+                out.push(Found::Unreadable(e));
+            }
+        } else {
+            let reason = super::unsupported(&child);
+            out.push(Found::Skipped(InputError::new(
+                child.display().to_string(),
+                reason,
+            )));
+        }
     }
     Ok(())
 }

@@ -92,6 +92,30 @@ fn by_trigrams(sample: &str) -> String {
     code(info.lang())
 }
 
+/// The codes a posting can be read in without `--lang`: rung's own languages and the others
+/// detection tells apart (ISO 639-3: `dan`, `swe`...). A lexicon folder named otherwise
+/// never meets a posting.
+pub fn known_codes() -> Vec<String> {
+    CANDIDATES.iter().map(|&lang| code(lang)).collect()
+}
+
+/// The known code an unknown one most likely means: `EN` or `eng` or `english` is `en`.
+pub fn suggest(unknown: &str) -> Option<String> {
+    let lower = unknown.trim().to_ascii_lowercase();
+    let known = known_codes();
+    if known.contains(&lower) {
+        return Some(lower);
+    }
+    if let Some(lang) = Lang::from_code(&lower).filter(|l| CANDIDATES.contains(l)) {
+        return Some(code(lang));
+    }
+    let two_letter = known.iter().filter(|k| k.len() == 2);
+    two_letter
+        .clone()
+        .find(|k| lower.starts_with(k.as_str()))
+        .cloned()
+}
+
 /// Two-letter code for the languages rung supports, else the ISO 639-3 code.
 fn code(lang: Lang) -> String {
     match lang {
@@ -143,6 +167,15 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mistyped_codes_get_a_suggestion() {
+        assert_eq!(suggest("eng").as_deref(), Some("en"));
+        assert_eq!(suggest("DE").as_deref(), Some("de"));
+        assert_eq!(suggest("english").as_deref(), Some("en"));
+        assert_eq!(suggest("xx"), None);
+        assert!(known_codes().contains(&"dan".to_string()));
+    }
 
     #[test]
     fn detects_the_shipped_languages() {

@@ -242,6 +242,36 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Refuses entries in a language no posting is read in, such as a mistyped folder
+    /// (`eng/`), which would load and never match; `new` names the codes a user adds on
+    /// purpose (`--new-language`), read in postings given that `--lang`.
+    pub fn check_languages(&self, new: &[String]) -> Result<(), LexiconError> {
+        let known = crate::language::known_codes();
+        let Some(entry) = self
+            .entries
+            .iter()
+            .find(|e| !known.contains(&e.lang) && !new.contains(&e.lang))
+        else {
+            return Ok(());
+        };
+        let file = entry
+            .origin
+            .rsplit_once(':')
+            .map_or(&*entry.origin, |(f, _)| f);
+        let hint = match crate::language::suggest(&entry.lang) {
+            Some(code) => format!("; did you mean {code}?"),
+            None => ".".into(),
+        };
+        Err(LexiconError::Io {
+            path: file.to_string(),
+            message: format!(
+                "{}: not a language code rung knows{hint} To add a language of your own, say \
+                 --new-language {} (and read its postings with --lang {})",
+                entry.lang, entry.lang, entry.lang
+            ),
+        })
+    }
+
     /// Adds another lexicon's entries after this one's (`--lexicons DIR` extending defaults).
     pub fn extend(&mut self, other: Lexicon) {
         self.entries.extend(other.entries);

@@ -2,9 +2,11 @@
 //! finding shown in the posting's own text with the match underlined, as compilers show
 //! diagnostics (rendered by annotate-snippets). The caller decides about colour.
 
+use std::borrow::Cow;
+
 use annotate_snippets::{Level as Tone, Message, Renderer, Snippet};
 
-use crate::posting::{Analysis, Autonomy, Field, Posting, Severity, Span};
+use crate::posting::{Analysis, Autonomy, Field, Position, Posting, Severity, Span};
 use crate::scorer::fmt_years;
 
 /// Renders one analysis. `origin` names the posting's file; `styled` adds ANSI colour.
@@ -14,13 +16,24 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
     } else {
         Renderer::plain()
     };
+    let sources = Sources {
+        title: Source::new(&posting.title, posting.title_at, origin, "title"),
+        body: Source::new(&posting.description, posting.description_at, origin, "text"),
+    };
     let mut out = summary(analysis);
+    if posting.description_at.is_none() {
+        // Never a file:line the file does not have: the text of an HTML page or a table cell
+        // is not the file.
+        out.pop();
+        out.push_str(&format!(
+            "  positions      in the posting's text as rung read it from {origin}, not in the file\n\n"
+        ));
+    }
     for e in &analysis.evidence {
         let title = format!("{} (weight {}): {}", e.level, e.weight, e.reason);
         let message = with_spans(
             Tone::Note.title(&title).id("evidence"),
-            posting,
-            origin,
+            &sources,
             &e.spans,
             "",
         );
@@ -34,8 +47,7 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
         };
         let message = with_spans(
             tone.title(&f.message).id(f.code),
-            posting,
-            origin,
+            &sources,
             &f.spans,
             f.code,
         );
@@ -54,39 +66,78 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
 
 fn with_spans<'a>(
     message: Message<'a>,
-    posting: &'a Posting,
-    origin: &'a str,
+    sources: &'a Sources<'a>,
     spans: &[Span],
     label: &'a str,
 ) -> Message<'a> {
-    let title: Vec<_> = spans
-        .iter()
-        .filter(|s| s.field == Field::Title)
-        .map(|s| s.start..s.end)
-        .collect();
-    let body: Vec<_> = spans
-        .iter()
-        .filter(|s| s.field == Field::Description)
-        .map(|s| s.start..s.end)
-        .collect();
+    let ranges = |field: Field, shift: usize| -> Vec<_> {
+        spans
+            .iter()
+            .filter(|s| s.field == field)
+            .map(|s| s.start + shift..s.end + shift)
+            .collect()
+    };
     let mut snippets = Vec::new();
-    if !title.is_empty() {
-        snippets.push(
-            Snippet::source(&posting.title)
-                .origin("title")
-                .annotations(title.into_iter().map(|r| Tone::Info.span(r).label(label))),
-        );
-    }
-    if !body.is_empty() {
-        snippets.push(
-            Snippet::source(&posting.description)
-                .origin(origin)
-                .line_start(posting.description_line)
-                .fold(true)
-                .annotations(body.into_iter().map(|r| Tone::Info.span(r).label(label))),
-        );
+    for (text, field) in [
+        (&sources.title, Field::Title),
+        (&sources.body, Field::Description),
+    ] {
+        let ranges = ranges(field, text.shift);
+        if ranges.is_empty() {
+            continue;
+        }
+        let mut snippet = Snippet::source(&text.source)
+            .origin(text.origin)
+            .line_start(text.line)
+            .annotations(ranges.into_iter().map(|r| Tone::Info.span(r).label(label)));
+        if field == Field::Description {
+            snippet = snippet.fold(true);
+        }
+        snippets.push(snippet);
     }
     message.snippets(snippets)
+}
+
+/// The title and the description as shown under a message, placed where they are in the
+/// file (or, when they are in no file, named for what they are).
+struct Sources<'a> {
+    title: Source<'a>,
+    body: Source<'a>,
+}
+
+struct Source<'a> {
+    origin: &'a str,
+    /// The text shown, padded on the left so that columns are the file's.
+    source: Cow<'a, str>,
+    /// The padding's length: spans move right by it.
+    shift: usize,
+    line: usize,
+}
+
+impl<'a> Source<'a> {
+    fn new(text: &'a str, at: Option<Position>, file: &'a str, elsewhere: &'a str) -> Self {
+        let Some(at) = at else {
+            return Source {
+                origin: elsewhere,
+                source: Cow::Borrowed(text),
+                shift: 0,
+                line: 1,
+            };
+        };
+        // annotate-snippets counts columns in the text it is given: the title's Markdown
+        // marks ("# ") stand as spaces.
+        let pad = " ".repeat(at.column - 1);
+        Source {
+            origin: file,
+            shift: pad.len(),
+            source: if pad.is_empty() {
+                Cow::Borrowed(text)
+            } else {
+                Cow::Owned(pad + text)
+            },
+            line: at.line,
+        }
+    }
 }
 
 fn summary(a: &Analysis) -> String {
