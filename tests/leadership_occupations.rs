@@ -108,6 +108,31 @@ fn mentoring_in_every_occupation() {
 fn leads_work_in_every_occupation() {
     check(&[
         (
+            "own from start to finish",
+            "You will own each menu launch from concept to delivery.",
+            LEADS,
+        ),
+        (
+            "own every stage",
+            "You'll own every stage of the installation.",
+            LEADS,
+        ),
+        (
+            "overall operation",
+            "Responsible for the overall operation of the pharmacy.",
+            LEADS,
+        ),
+        (
+            "gives out work",
+            "Assign tasks to the cleaning crew and check their work.",
+            LEADS,
+        ),
+        (
+            "coordinate own work",
+            "Coordinate your schedule with the office.",
+            NONE,
+        ),
+        (
             "lead the preparation",
             "Lead the preparation of the monthly close.",
             LEADS,
