@@ -4,7 +4,7 @@
 # Needs the wasm32 target (rustup target add wasm32-unknown-unknown) and Node.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build -p rung-web --lib --target wasm32-unknown-unknown --profile web
+cargo build --locked -p rung-web --lib --target wasm32-unknown-unknown --profile web
 wasm=target/wasm32-unknown-unknown/web/rung_web.wasm
 node web/build.mjs "$wasm" web/dist/checker.html
 raw=$(wc -c <"$wasm")

@@ -7,6 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build-web.sh
-cargo build --release --bin rung
+cargo build --locked --release --bin rung
 [ -d web/node_modules/playwright-core ] || (cd web && npm ci --no-audit --no-fund)
 cd web && node --test --test-reporter=spec tests/

@@ -4,13 +4,21 @@
   "use strict";
 
   // ---- The engine ---------------------------------------------------------------------
+  // Compiled at once where the browser allows it (Chromium does for modules under 8 MB), so
+  // that window.rung.analyze works as soon as this script has run; else asynchronously, and
+  // window.rung.ready says when.
+  var wasm = null, enc = new TextEncoder(), dec = new TextDecoder();
   var ready = (function () {
     var b64 = document.getElementById("rung-wasm").textContent.trim();
     var bin = atob(b64), bytes = new Uint8Array(bin.length);
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return WebAssembly.instantiate(bytes, {}).then(function (r) { return r.instance.exports; });
+    try {
+      wasm = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports;
+      return Promise.resolve(wasm);
+    } catch (e) {
+      return WebAssembly.instantiate(bytes, {}).then(function (r) { return r.instance.exports; });
+    }
   })();
-  var wasm = null, enc = new TextEncoder(), dec = new TextDecoder();
 
   // One JSON request in, one JSON answer out; an answer with `error` throws.
   function call(request) {
@@ -31,7 +39,8 @@
       op: "analyze", title: String(title == null ? "" : title),
       description: String(description == null ? "" : description),
       id: options.id == null ? null : String(options.id),
-      declared: options.declared || null, lang: options.lang || null,
+      declared: options.declared || options.declared_level || null,
+      lang: options.lang || options.language || null,
       now: Date.now() / 1000
     };
   }
@@ -40,7 +49,8 @@
     ready: null,
     version: null,
     // The analysis object: what `rung check --format json` prints, parsed. options: {id,
-    // declared, lang}; the id defaults to "posting".
+    // declared (a level, as --declared takes it), lang (an ISO 639-1 code, as --lang takes
+    // it; empty or "auto" detects)}; the id defaults to "posting".
     analyze: function (title, description, options) {
       return JSON.parse(call(request(title, description, options)).json);
     },
@@ -55,6 +65,7 @@
     // A file's text split as `rung check FILE` splits it: {title, description}.
     read: function (name, text) { return call({ op: "read", name: String(name), text: String(text) }); }
   };
+  if (wasm) api.version = call({ op: "version" }).version;
   api.ready = ready.then(function (exports) {
     wasm = exports;
     api.version = call({ op: "version" }).version;

@@ -111,6 +111,11 @@ test("the page loads from file:// with the engine and no error", async () => {
   const version = await page.evaluate(() => window.rung.version);
   assert.match(version, /^\d+\.\d+\.\d+/);
   assert.equal(await page.evaluate(() => document.body.dataset.state), "empty");
+  // Usable as soon as the document is parsed, without awaiting window.rung.ready.
+  const p = await newPage();
+  await p.goto(pageUrl, { waitUntil: "domcontentloaded" });
+  assert.equal(await p.evaluate(() => window.rung.analyze("Junior Data Analyst", "").title_level), "entry");
+  await p.context().close();
   assert.deepEqual(pageErrors, []);
 });
 
