@@ -7,6 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build-web.sh
-cargo build --locked --release --bin rung
+# The CLI the page is compared with: the dev build `cargo test` makes too (same answers as
+# release, and no second long build in CI). RUNG_BIN=PATH compares with another.
+if [ -z "${RUNG_BIN:-}" ]; then
+  cargo build --locked --bin rung
+  export RUNG_BIN="$PWD/target/debug/rung"
+fi
 [ -d web/node_modules/playwright-core ] || (cd web && npm ci --no-audit --no-fund)
 cd web && node --test --test-reporter=spec tests/

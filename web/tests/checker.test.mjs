@@ -8,6 +8,7 @@
 // where a posting goes through the form with no id (the default "posting") or is opened as a
 // file (the id is then the file's name) does the comparison leave the id aside.
 //
+// The CLI is $RUNG_BIN (scripts/test-web.sh sets it), else target/release/rung.
 // Artifacts (screenshots at 1280 and 390 px, light and dark; timing.json) go to
 // web/test-artifacts/.
 import { test, before, after } from "node:test";
