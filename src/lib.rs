@@ -20,6 +20,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analyzer;
+pub mod clock;
 pub mod eval;
 pub mod findings;
 pub mod fit;

@@ -54,10 +54,8 @@ pub fn check(cx: &Context) -> Option<Finding> {
     None
 }
 
-/// The current calendar year (UTC) from the system clock.
+/// The current calendar year (UTC) from the clock (the system's, or the host's).
 fn current_year() -> f64 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let secs = crate::clock::now_secs();
     (1970.0 + secs as f64 / (365.2425 * 86_400.0)).floor()
 }
