@@ -99,6 +99,18 @@ impl Analyzer {
     /// Prepares one text (title or description) for the signal extractors, read with the
     /// lexicons of `lang` and English.
     pub(crate) fn doc<'a>(&'a self, field: Field, original: &'a str, lang: &'a str) -> Doc<'a> {
+        self.doc_in_parts(field, original, lang, &[])
+    }
+
+    /// `doc` for a text joined from parts: each `(original offset, section)` starts a part
+    /// in that section (see `text::segments_in_parts`).
+    fn doc_in_parts<'a>(
+        &'a self,
+        field: Field,
+        original: &'a str,
+        lang: &'a str,
+        parts: &[(usize, Section)],
+    ) -> Doc<'a> {
         let norm = Normalized::new(original, self);
         let hits = self.matcher.find(&norm.text, &["en", lang]);
         let section = self.matcher.group(Category::Context, "section");
@@ -112,7 +124,11 @@ impl Analyzer {
                 .filter(|h| Some(groups[h.entry]) == section);
             heading_section(&self.lexicon, inside, &norm.text, range)
         };
-        let segments = text::segments(&norm, original, &heading);
+        let parts: Vec<(usize, Section)> = parts
+            .iter()
+            .map(|&(at, section)| (norm.normalized_offset(at), section))
+            .collect();
+        let segments = text::segments_in_parts(&norm, original, &heading, &parts);
         Doc {
             field,
             original,
@@ -143,7 +159,16 @@ impl Analyzer {
         };
         mark(Stage::Language);
         let title_doc = self.doc(Field::Title, title, &lang);
-        let doc = self.doc(Field::Description, description, &lang);
+        let doc = if posting.parts.is_empty() {
+            self.doc(Field::Description, description, &lang)
+        } else {
+            let parts: Vec<(usize, Section)> = posting
+                .parts
+                .iter()
+                .map(|p| (p.range.start, self.part_section(&p.name, &lang)))
+                .collect();
+            self.doc_in_parts(Field::Description, description, &lang, &parts)
+        };
         mark(Stage::Matched);
         let (title_level, title_spans) = signals::title::title_level(&title_doc);
         let experience = signals::experience::extract(self, &doc);
@@ -170,8 +195,71 @@ impl Analyzer {
         };
         scorer::score(&doc, &mut analysis);
         analysis.findings = findings::run(self, &doc, &analysis);
+        if !posting.parts.is_empty() {
+            point_into_parts(&mut analysis, &posting.parts, description);
+        }
         analysis
     }
+
+    /// The section a column of a posting opens: its well-known name says (company_profile,
+    /// benefits, requirements...), else the lexicons' section headings read the name as a
+    /// heading ("Nice to have", "Ihr Profil"), else a general section.
+    fn part_section(&self, name: &str, lang: &str) -> Section {
+        if let Some(section) = crate::input::parts::section_of(name) {
+            return section;
+        }
+        let words = name.replace(|c: char| !c.is_alphanumeric(), " ");
+        let norm = Normalized::new(words.trim(), self);
+        let hits = self.matcher.find(&norm.text, &["en", lang]);
+        let section = self.matcher.group(Category::Context, "section");
+        let groups = self.matcher.groups();
+        let inside = hits.iter().filter(|h| Some(groups[h.entry]) == section);
+        heading_section(&self.lexicon, inside, &norm.text, 0..norm.text.len())
+            .unwrap_or(Section::General)
+    }
+}
+
+/// Spans into a description joined from parts point into their part instead: the field
+/// names the column, offsets, line and column count from the part's start.
+fn point_into_parts(analysis: &mut Analysis, parts: &[crate::posting::Part], joined: &str) {
+    let located: Vec<(Field, Range<usize>, &str, Vec<usize>)> = parts
+        .iter()
+        .filter_map(|p| {
+            let text = joined.get(p.range.clone())?;
+            Some((
+                Field::column(&p.name),
+                p.range.clone(),
+                text,
+                text::line_starts(text),
+            ))
+        })
+        .collect();
+    analysis.for_each_span(|span| {
+        if span.field != Field::Description {
+            return;
+        }
+        let Some((field, range, text, starts)) = located
+            .iter()
+            .find(|(_, r, _, _)| span.start < r.end)
+            .or(located.last())
+        else {
+            return;
+        };
+        let start = span.start.clamp(range.start, range.end) - range.start;
+        let end = span.end.clamp(range.start, range.end) - range.start;
+        let (line, column) = text::line_column_in(text, starts, start);
+        *span = Span {
+            field: *field,
+            start,
+            end: end.max(start),
+            line,
+            column,
+            text: text
+                .get(start..end.max(start))
+                .unwrap_or_default()
+                .to_string(),
+        };
+    });
 }
 
 impl text::Vocabulary for Analyzer {

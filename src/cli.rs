@@ -147,6 +147,19 @@ CSV columns (case and punctuation ignored) and JSON fields are found by their us
   level  seniority, seniority_level, formatted_experience_level, experience_level,
          job_level, label                (the declared level, checked against the text)
 
+A posting kept in several columns is read in parts, each as its own section (a figure under
+benefits or the company profile is no requirement), and its spans name the column they
+point into (\"field\": \"requirements\"; else \"description\" or \"title\"). Without --text-col,
+beside the text column rung reads these part columns when they hold text the text column
+does not already hold (exports that join them all into description are read once):
+  before   company_profile, company_description, company_overview, about_company,
+           about_the_company, about_us
+  after    responsibilities, job_responsibilities, duties, requirements, job_requirements,
+           qualifications, required_qualifications, minimum_qualifications,
+           basic_qualifications, preferred_qualifications, desired_qualifications,
+           nice_to_have, benefits, job_benefits, perks, additional_information, how_to_apply
+--text-col a,b,c reads exactly those columns, in that order, and no others.
+
 A row that cannot be read (bad quoting, invalid JSON or UTF-8, no text) is reported on
 stderr with its file and line, counted as rejected, and the run goes on. Only the first
 256 KiB of a posting's text is analysed (README: Security and limits).
@@ -191,16 +204,19 @@ pub struct AuditArgs {
     /// CSV delimiter: a single character, or "tab" [default: sniffed from the header].
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<Delimiter>,
-    /// CSV column holding the title (e.g. --title-col "Job Title").
+    /// CSV column (or JSON field) holding the title (e.g. --title-col "Job Title").
     #[arg(long, value_name = "NAME")]
     pub title_col: Option<String>,
-    /// CSV column holding the posting text.
-    #[arg(long, value_name = "NAME")]
-    pub text_col: Option<String>,
-    /// CSV column holding the posting's id.
+    /// CSV column(s) (or JSON fields) holding the posting text. Several, comma-separated
+    /// (--text-col company_profile,description,requirements,benefits), are read in that
+    /// order, each as its own section; spans name their column ("field": "requirements").
+    /// This wins over the columns found by name (see below).
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub text_col: Vec<String>,
+    /// CSV column (or JSON field) holding the posting's id.
     #[arg(long, value_name = "NAME")]
     pub id_col: Option<String>,
-    /// CSV column holding the level the poster declared.
+    /// CSV column (or JSON field) holding the level the poster declared.
     #[arg(long, value_name = "NAME")]
     pub level_col: Option<String>,
 }

@@ -15,12 +15,19 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
         Renderer::plain()
     };
     let mut out = summary(analysis);
+    // A posting read from several columns: each column is its own snippet, named so.
+    let columns: Vec<(Field, String)> = posting
+        .parts
+        .iter()
+        .map(|p| (Field::column(&p.name), format!("{origin} ({})", p.name)))
+        .collect();
     for e in &analysis.evidence {
         let title = format!("{} (weight {}): {}", e.level, e.weight, e.reason);
         let message = with_spans(
             Tone::Note.title(&title).id("evidence"),
             posting,
             origin,
+            &columns,
             &e.spans,
             "",
         );
@@ -36,6 +43,7 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
             tone.title(&f.message).id(f.code),
             posting,
             origin,
+            &columns,
             &f.spans,
             f.code,
         );
@@ -56,17 +64,13 @@ fn with_spans<'a>(
     message: Message<'a>,
     posting: &'a Posting,
     origin: &'a str,
+    columns: &'a [(Field, String)],
     spans: &[Span],
     label: &'a str,
 ) -> Message<'a> {
     let title: Vec<_> = spans
         .iter()
         .filter(|s| s.field == Field::Title)
-        .map(|s| s.start..s.end)
-        .collect();
-    let body: Vec<_> = spans
-        .iter()
-        .filter(|s| s.field == Field::Description)
         .map(|s| s.start..s.end)
         .collect();
     let mut snippets = Vec::new();
@@ -77,13 +81,31 @@ fn with_spans<'a>(
                 .annotations(title.into_iter().map(|r| Tone::Info.span(r).label(label))),
         );
     }
-    if !body.is_empty() {
+    // The description, or each column of a posting read from several, in order.
+    let mut fields: Vec<Field> = Vec::new();
+    for s in spans.iter().filter(|s| s.field != Field::Title) {
+        if !fields.contains(&s.field) {
+            fields.push(s.field);
+        }
+    }
+    for field in fields {
+        let Some(text) = posting.text_of(field) else {
+            continue;
+        };
+        let body = spans
+            .iter()
+            .filter(|s| s.field == field)
+            .map(|s| Tone::Info.span(s.start..s.end).label(label));
+        let (origin, line) = match columns.iter().find(|(f, _)| *f == field) {
+            Some((_, named)) => (named.as_str(), 1),
+            None => (origin, posting.description_line),
+        };
         snippets.push(
-            Snippet::source(&posting.description)
+            Snippet::source(text)
                 .origin(origin)
-                .line_start(posting.description_line)
+                .line_start(line)
                 .fold(true)
-                .annotations(body.into_iter().map(|r| Tone::Info.span(r).label(label))),
+                .annotations(body),
         );
     }
     message.snippets(snippets)

@@ -255,9 +255,30 @@ fn row(posting: &Posting, a: &Analysis) -> String {
         facts(a),
         findings_list(a),
         highlight(&posting.title, Field::Title, a),
-        highlight(&posting.description, Field::Description, a)
+        text(posting, a)
     );
     html
+}
+
+/// The posting's text highlighted: the description, or each column of a posting read from
+/// several under its name.
+fn text(posting: &Posting, a: &Analysis) -> String {
+    if posting.parts.is_empty() {
+        return highlight(&posting.description, Field::Description, a);
+    }
+    let mut html = String::new();
+    for part in &posting.parts {
+        let field = Field::column(&part.name);
+        if let Some(text) = posting.text_of(field) {
+            let _ = write!(
+                html,
+                "<span class=\"part\">{}</span>\n{}\n\n",
+                escape(&part.name),
+                highlight(text, field, a)
+            );
+        }
+    }
+    html.trim_end().to_string()
 }
 
 /// Sorts levels by rank, the missing ones last.
