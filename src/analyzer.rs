@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Category, Entry, Lexicon, Pattern};
 use crate::matcher::{Hit, Matcher};
-use crate::posting::{Analysis, Field, Posting, Requirement, Span};
+use crate::posting::{Analysis, Experience, Field, Posting, Requirement, Span};
 use crate::signals::experience::YearsGrammar;
 use crate::text::{self, Normalized, Section, Segment};
 use crate::{findings, language, scorer, signals};
@@ -171,7 +171,8 @@ impl Analyzer {
         };
         mark(Stage::Matched);
         let (title_level, title_spans) = signals::title::title_level(&title_doc);
-        let experience = signals::experience::extract(self, &doc);
+        let mut experience = signals::experience::extract(self, &doc);
+        self.drop_phrases_of_excluded_figures(&doc, &mut experience);
         let degree = signals::degree::extract(&doc, &experience);
         let leadership = signals::leadership::extract(&doc);
         let autonomy = signals::autonomy::extract(&doc);
@@ -201,6 +202,23 @@ impl Analyzer {
         analysis
     }
 
+    /// A level phrase that continues a years figure ("over 25 years of experience in the
+    /// market", "after 5 years of experience with us") belongs to that figure: when the
+    /// figure was left out (a company's age, a benefit), the phrase is no requirement either,
+    /// and must not vote on its own.
+    fn drop_phrases_of_excluded_figures(&self, doc: &Doc, experience: &mut Experience) {
+        let mentions = &experience.mentions;
+        let text = doc.original;
+        experience.phrases.retain(|phrase| {
+            let Some(figure) = figure_before(text, phrase.span.start, &self.units) else {
+                return true;
+            };
+            mentions
+                .iter()
+                .any(|m| m.span.start < phrase.span.start && m.span.end > figure)
+        });
+    }
+
     /// The section a column of a posting opens: its well-known name says (company_profile,
     /// benefits, requirements...), else the lexicons' section headings read the name as a
     /// heading ("Nice to have", "Ihr Profil"), else a general section.
@@ -217,6 +235,32 @@ impl Analyzer {
         heading_section(&self.lexicon, inside, &norm.text, 0..norm.text.len())
             .unwrap_or(Section::General)
     }
+}
+
+/// Where a years figure ("25 years of ", "5+ yrs ") starts that ends right before `at` in
+/// `text`, if one does.
+fn figure_before(text: &str, at: usize, units: &HashSet<String>) -> Option<usize> {
+    let mut from = at.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..at].trim_end();
+    let before = before
+        .strip_suffix("of")
+        .or_else(|| before.strip_suffix("Of"))
+        .unwrap_or(before)
+        .trim_end();
+    let unit_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if !units.contains(&before[unit_start..].to_lowercase()) {
+        return None;
+    }
+    let number = before[..unit_start].trim_end().trim_end_matches('+');
+    let digits = number.len() - number.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (digits > 0).then(|| from + number.len() - digits)
 }
 
 /// Spans into a description joined from parts point into their part instead: the field

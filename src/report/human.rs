@@ -25,6 +25,7 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
         let title = format!("{} (weight {}): {}", e.level, e.weight, e.reason);
         let message = with_spans(
             Tone::Note.title(&title).id("evidence"),
+            Tone::Note,
             posting,
             origin,
             &columns,
@@ -41,6 +42,7 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
         };
         let message = with_spans(
             tone.title(&f.message).id(f.code),
+            tone,
             posting,
             origin,
             &columns,
@@ -60,8 +62,11 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
     out
 }
 
+/// `message` with the spans shown in their text, underlined in `tone`: the message's own
+/// severity, so a warning's underline does not say "info".
 fn with_spans<'a>(
     message: Message<'a>,
+    tone: Tone,
     posting: &'a Posting,
     origin: &'a str,
     columns: &'a [(Field, String)],
@@ -78,7 +83,7 @@ fn with_spans<'a>(
         snippets.push(
             Snippet::source(&posting.title)
                 .origin("title")
-                .annotations(title.into_iter().map(|r| Tone::Info.span(r).label(label))),
+                .annotations(title.into_iter().map(|r| tone.span(r).label(label))),
         );
     }
     // The description, or each column of a posting read from several, in order.
@@ -95,7 +100,7 @@ fn with_spans<'a>(
         let body = spans
             .iter()
             .filter(|s| s.field == field)
-            .map(|s| Tone::Info.span(s.start..s.end).label(label));
+            .map(|s| tone.span(s.start..s.end).label(label));
         let (origin, line) = match columns.iter().find(|(f, _)| *f == field) {
             Some((_, named)) => (named.as_str(), 1),
             None => (origin, posting.description_line),
@@ -127,7 +132,7 @@ fn summary(a: &Analysis) -> String {
         }
         (Some(0.0), None, _) => "no experience required".to_string(),
         (Some(min), None, _) => format!("{}+ years required", fmt_years(min)),
-        (None, _, Some(p)) => format!("{} years preferred", fmt_years(p)),
+        (None, _, Some(p)) => format!("{} preferred", crate::scorer::years(p)),
         (None, _, None) => "no years stated".to_string(),
     };
     let degree = match (a.degree.level, a.degree.required) {
