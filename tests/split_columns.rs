@@ -166,3 +166,30 @@ fn text_col_names_json_fields_too() {
     assert_eq!(got[0]["experience"]["mentions"][0]["field"], "description");
     assert_eq!(got[0]["experience"]["min_years"], 2.0);
 }
+
+#[test]
+fn the_html_report_shows_each_column_with_its_marks() {
+    let dir = scratch("split_html");
+    let input = write(&dir, "emscad.jsonl", &format!("{}\n", emscad_row()));
+    let out = dir.join("report.html");
+    let run = rung(&[
+        "audit",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(out).unwrap();
+    for part in ["company_profile", "description", "requirements", "benefits"] {
+        assert!(
+            html.contains(&format!("<span class=\"part\">{part}</span>")),
+            "{part}"
+        );
+    }
+    let requirements = html
+        .split("<span class=\"part\">requirements</span>")
+        .nth(1)
+        .unwrap();
+    let requirements = requirements.split("<span class=\"part\">").next().unwrap();
+    assert!(requirements.contains(">2+ years</mark>"), "{requirements}");
+}
