@@ -19,6 +19,8 @@ pub struct Analyzer {
     terms: HashSet<String>,
     /// The years grammar's time units ("years").
     units: HashSet<String>,
+    /// The years grammar's number words ("five", "zwei"), lower case.
+    numbers: HashSet<String>,
 }
 
 /// The most of a description that is analysed, in bytes. Real postings are a few KiB; past
@@ -77,12 +79,17 @@ impl Analyzer {
             .select(Category::Experience, "unit")
             .map(|e| e.pattern.as_str().to_string())
             .collect();
+        let numbers = lexicon
+            .select(Category::Experience, "number")
+            .map(|e| e.pattern.as_str().to_lowercase())
+            .collect();
         Ok(Analyzer {
             lexicon,
             matcher,
             years,
             terms,
             units,
+            numbers,
         })
     }
 
@@ -210,7 +217,8 @@ impl Analyzer {
         let mentions = &experience.mentions;
         let text = doc.original;
         experience.phrases.retain(|phrase| {
-            let Some(figure) = figure_before(text, phrase.span.start, &self.units) else {
+            let Some(figure) = figure_before(text, phrase.span.start, &self.units, &self.numbers)
+            else {
                 return true;
             };
             mentions
@@ -237,9 +245,14 @@ impl Analyzer {
     }
 }
 
-/// Where a years figure ("25 years of ", "5+ yrs ") starts that ends right before `at` in
-/// `text`, if one does.
-fn figure_before(text: &str, at: usize, units: &HashSet<String>) -> Option<usize> {
+/// Where a years figure ("25 years of ", "5+ yrs ", "twenty-five years of ") starts that
+/// ends right before `at` in `text`, if one does.
+fn figure_before(
+    text: &str,
+    at: usize,
+    units: &HashSet<String>,
+    numbers: &HashSet<String>,
+) -> Option<usize> {
     let mut from = at.saturating_sub(48);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -260,7 +273,17 @@ fn figure_before(text: &str, at: usize, units: &HashSet<String>) -> Option<usize
     }
     let number = before[..unit_start].trim_end().trim_end_matches('+');
     let digits = number.len() - number.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    (digits > 0).then(|| from + number.len() - digits)
+    if digits > 0 {
+        return Some(from + number.len() - digits);
+    }
+    // A spelled number: its last word ("twenty-five") is one of the grammar's.
+    let word_start = number
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = number[word_start..].to_lowercase();
+    (!word.is_empty() && numbers.contains(&word)).then_some(from + word_start)
 }
 
 /// Spans into a description joined from parts point into their part instead: the field
