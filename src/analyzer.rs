@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::lexicon::{Category, Entry, Lexicon, Pattern};
 use crate::matcher::{Hit, Matcher};
-use crate::posting::{Analysis, Field, Position, Posting, Requirement, Span};
+use crate::posting::{Analysis, Experience, Field, Position, Posting, Requirement, Span};
 use crate::signals::experience::YearsGrammar;
 use crate::text::{self, Normalized, Section, Segment};
 use crate::{findings, language, scorer, signals};
@@ -19,6 +19,8 @@ pub struct Analyzer {
     terms: HashSet<String>,
     /// The years grammar's time units ("years").
     units: HashSet<String>,
+    /// The years grammar's number words ("five", "zwei"), lower case.
+    numbers: HashSet<String>,
 }
 
 /// The most of a description that is analysed, in bytes. Real postings are a few KiB; past
@@ -77,12 +79,17 @@ impl Analyzer {
             .select(Category::Experience, "unit")
             .map(|e| e.pattern.as_str().to_string())
             .collect();
+        let numbers = lexicon
+            .select(Category::Experience, "number")
+            .map(|e| e.pattern.as_str().to_lowercase())
+            .collect();
         Ok(Analyzer {
             lexicon,
             matcher,
             years,
             terms,
             units,
+            numbers,
         })
     }
 
@@ -105,6 +112,19 @@ impl Analyzer {
         original: &'a str,
         at: Option<Position>,
         lang: &'a str,
+    ) -> Doc<'a> {
+        self.doc_in_parts(field, original, at, lang, &[])
+    }
+
+    /// `doc` for a text joined from parts: each `(original offset, section)` starts a part
+    /// in that section (see `text::segments_in_parts`).
+    fn doc_in_parts<'a>(
+        &'a self,
+        field: Field,
+        original: &'a str,
+        at: Option<Position>,
+        lang: &'a str,
+        parts: &[(usize, Section)],
     ) -> Doc<'a> {
         let norm = Normalized::new(original, self);
         let hits = self.matcher.find(&norm.text, &["en", lang]);
@@ -131,7 +151,11 @@ impl Analyzer {
             let section_hits = inside().filter(|h| Some(groups[h.entry]) == section);
             heading_section(&self.lexicon, section_hits, &norm.text, range)
         };
-        let segments = text::segments(&norm, original, &heading);
+        let parts: Vec<(usize, Section)> = parts
+            .iter()
+            .map(|&(at, section)| (norm.normalized_offset(at), section))
+            .collect();
+        let segments = text::segments_in_parts(&norm, original, &heading, &parts);
         Doc {
             field,
             original,
@@ -163,15 +187,21 @@ impl Analyzer {
         };
         mark(Stage::Language);
         let title_doc = self.doc(Field::Title, title, posting.title_at, &lang);
-        let doc = self.doc(
-            Field::Description,
-            description,
-            posting.description_at,
-            &lang,
-        );
+        let at = posting.description_at;
+        let doc = if posting.parts.is_empty() {
+            self.doc(Field::Description, description, at, &lang)
+        } else {
+            let parts: Vec<(usize, Section)> = posting
+                .parts
+                .iter()
+                .map(|p| (p.range.start, self.part_section(&p.name, &lang)))
+                .collect();
+            self.doc_in_parts(Field::Description, description, at, &lang, &parts)
+        };
         mark(Stage::Matched);
         let (title_level, title_spans) = signals::title::title_level(&title_doc);
-        let experience = signals::experience::extract(self, &doc);
+        let mut experience = signals::experience::extract(self, &doc);
+        self.drop_phrases_of_excluded_figures(&doc, &mut experience);
         let degree = signals::degree::extract(&doc, &experience);
         let leadership = signals::leadership::extract(&doc);
         let autonomy = signals::autonomy::extract(&doc);
@@ -195,8 +225,130 @@ impl Analyzer {
         };
         scorer::score(&doc, &mut analysis);
         analysis.findings = findings::run(self, &doc, &analysis);
+        if !posting.parts.is_empty() {
+            point_into_parts(&mut analysis, &posting.parts, description);
+        }
         analysis
     }
+
+    /// A level phrase that continues a years figure ("over 25 years of experience in the
+    /// market", "after 5 years of experience with us") belongs to that figure: when the
+    /// figure was left out (a company's age, a benefit), the phrase is no requirement either,
+    /// and must not vote on its own.
+    fn drop_phrases_of_excluded_figures(&self, doc: &Doc, experience: &mut Experience) {
+        let mentions = &experience.mentions;
+        let text = doc.original;
+        experience.phrases.retain(|phrase| {
+            let Some(figure) = figure_before(text, phrase.span.start, &self.units, &self.numbers)
+            else {
+                return true;
+            };
+            mentions
+                .iter()
+                .any(|m| m.span.start < phrase.span.start && m.span.end > figure)
+        });
+    }
+
+    /// The section a column of a posting opens: its well-known name says (company_profile,
+    /// benefits, requirements...), else the lexicons' section headings read the name as a
+    /// heading ("Nice to have", "Ihr Profil"), else a general section.
+    fn part_section(&self, name: &str, lang: &str) -> Section {
+        if let Some(section) = crate::input::parts::section_of(name) {
+            return section;
+        }
+        let words = name.replace(|c: char| !c.is_alphanumeric(), " ");
+        let norm = Normalized::new(words.trim(), self);
+        let hits = self.matcher.find(&norm.text, &["en", lang]);
+        let section = self.matcher.group(Category::Context, "section");
+        let groups = self.matcher.groups();
+        let inside = hits.iter().filter(|h| Some(groups[h.entry]) == section);
+        heading_section(&self.lexicon, inside, &norm.text, 0..norm.text.len())
+            .unwrap_or(Section::General)
+    }
+}
+
+/// Where a years figure ("25 years of ", "5+ yrs ", "twenty-five years of ") starts that
+/// ends right before `at` in `text`, if one does.
+fn figure_before(
+    text: &str,
+    at: usize,
+    units: &HashSet<String>,
+    numbers: &HashSet<String>,
+) -> Option<usize> {
+    let mut from = at.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..at].trim_end();
+    let before = before
+        .strip_suffix("of")
+        .or_else(|| before.strip_suffix("Of"))
+        .unwrap_or(before)
+        .trim_end();
+    let unit_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if !units.contains(&before[unit_start..].to_lowercase()) {
+        return None;
+    }
+    let number = before[..unit_start].trim_end().trim_end_matches('+');
+    let digits = number.len() - number.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        return Some(from + number.len() - digits);
+    }
+    // A spelled number: its last word ("twenty-five") is one of the grammar's.
+    let word_start = number
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = number[word_start..].to_lowercase();
+    (!word.is_empty() && numbers.contains(&word)).then_some(from + word_start)
+}
+
+/// Spans into a description joined from parts point into their part instead: the field
+/// names the column, offsets, line and column count from the part's start.
+fn point_into_parts(analysis: &mut Analysis, parts: &[crate::posting::Part], joined: &str) {
+    let located: Vec<(Field, Range<usize>, &str, Vec<usize>)> = parts
+        .iter()
+        .filter_map(|p| {
+            let text = joined.get(p.range.clone())?;
+            Some((
+                Field::column(&p.name),
+                p.range.clone(),
+                text,
+                text::line_starts(text),
+            ))
+        })
+        .collect();
+    analysis.for_each_span(|span| {
+        if span.field != Field::Description {
+            return;
+        }
+        let Some((field, range, text, starts)) = located
+            .iter()
+            .find(|(_, r, _, _)| span.start < r.end)
+            .or(located.last())
+        else {
+            return;
+        };
+        let start = span.start.clamp(range.start, range.end) - range.start;
+        let end = span.end.clamp(range.start, range.end) - range.start;
+        let (line, column) = text::line_column_in(text, starts, start);
+        *span = Span {
+            field: *field,
+            start,
+            end: end.max(start),
+            line,
+            column,
+            text: text
+                .get(start..end.max(start))
+                .unwrap_or_default()
+                .to_string(),
+        };
+    });
 }
 
 impl text::Vocabulary for Analyzer {

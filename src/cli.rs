@@ -17,7 +17,45 @@ Examples:
   rung check posting.txt --format json
   rung check - --title 'Senior Data Engineer' < body.txt
   rung audit postings.jsonl --format jsonl -o analysed.jsonl
-  rung eval ../shared/data/gold.jsonl";
+  rung eval ../shared/data/gold.jsonl
+
+Each command has its own examples: rung help <command>.";
+
+const CHECK_HELP: &str = "\
+Exit codes:
+  0  no finding at or above --fail-on
+  1  at least one finding at or above --fail-on
+  2  usage error, unreadable input or bad lexicon
+
+Examples:
+  rung check corpora/en/junior-with-seven-years.md     human report, evidence underlined
+  rung check posting.html --format sarif > rung.sarif  for code scanning in CI
+  rung check - --title 'Senior Data Engineer' < body.txt
+  rung check posting.md --declared entry               also compare with the level you declare
+  rung check posting.md --lang de --fail-on error      exit 1 on errors only";
+
+const EVAL_HELP: &str = "\
+Prints one figure a line against the gold annotations: accuracy (_acc) of title_level,
+implied_level (exact and within one rung), min/max/preferred years, degree and autonomy;
+F1 of each leadership signal; precision, recall and F1 of the title/requirements mismatch
+findings and of declared-level-mismatch; then agreement with the poster's label (label_*)
+where rows have one, and a confusion table of poster label by implied level.
+
+Examples:
+  rung eval ../shared/data/gold.jsonl
+  rung eval ../shared/data/general-gold.jsonl --by-source
+  rung eval corpora/linkedin-muabdalaleam-gold.jsonl --format json > figures.json";
+
+const LEXICONS_HELP: &str = "\
+Examples:
+  rung lexicons                                  entries per language, category and signal
+  rung lexicons --lexicons my-lexicons/          with your own files added
+  rung lexicons --phrases > phrases.txt          every literal phrase, one a line";
+
+const BENCH_HELP: &str = "\
+Examples:
+  rung bench corpora/linkedin-muabdalaleam-sample.jsonl
+  rung bench ../shared/data/dev.jsonl --threads 4";
 
 /// Reads job postings and tells which rung of the career ladder each one really asks for.
 #[derive(Debug, Parser)]
@@ -47,20 +85,23 @@ pub struct LexiconArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check one posting: its implied level, the evidence, and findings. Exit 1 on findings.
-    #[command(after_help = AFTER_HELP)]
+    #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
     /// Audit a library of postings (CSV, JSON, JSONL, text, Markdown, HTML; directories) in
     /// parallel: a summary, a table, or an HTML report.
     #[command(after_help = AUDIT_HELP)]
     Audit(AuditArgs),
     /// Score rung against a gold file (SPEC.md format) or poster-labelled JSONL.
+    #[command(after_help = EVAL_HELP)]
     Eval(EvalArgs),
     /// Fit the level scorer's weights to gold files, with k-fold cross-validated figures.
     Fit(FitArgs),
     /// List the loaded lexicons, or every literal phrase with --phrases.
+    #[command(after_help = LEXICONS_HELP)]
     Lexicons(LexiconsArgs),
     /// Measure throughput on a corpus: MB/s and postings/s overall and per stage, at one
     /// thread and at all threads, and peak memory.
+    #[command(after_help = BENCH_HELP)]
     Bench(BenchArgs),
 }
 
@@ -99,7 +140,9 @@ pub struct CheckArgs {
     /// The posting's title (then the whole file is the description).
     #[arg(long)]
     pub title: Option<String>,
-    /// The level the poster declared, to check it against the requirements.
+    /// The level the poster declared, to check it against the requirements: internship,
+    /// entry, associate, mid-senior, director or executive (LinkedIn's spellings such as
+    /// "Entry level" and "Mid-Senior level" too).
     #[arg(long, value_name = "LEVEL")]
     pub declared: Option<Level>,
     /// Read the posting(s) as this language (ISO 639-1: de, nl, fr, es, it, pl, pt, en)
@@ -152,6 +195,19 @@ CSV columns (case and punctuation ignored) and JSON fields are found by their us
   level  seniority, seniority_level, formatted_experience_level, experience_level,
          job_level, label                (the declared level, checked against the text)
 
+A posting kept in several columns is read in parts, each as its own section (a figure under
+benefits or the company profile is no requirement), and its spans name the column they
+point into (\"field\": \"requirements\"; else \"description\" or \"title\"). Without --text-col,
+beside the text column rung reads these part columns when they hold text the text column
+does not already hold (exports that join them all into description are read once):
+  before   company_profile, company_description, company_overview, about_company,
+           about_the_company, about_us
+  after    responsibilities, job_responsibilities, duties, requirements, job_requirements,
+           qualifications, required_qualifications, minimum_qualifications,
+           basic_qualifications, preferred_qualifications, desired_qualifications,
+           nice_to_have, benefits, job_benefits, perks, additional_information, how_to_apply
+--text-col a,b,c reads exactly those columns, in that order, and no others.
+
 A row that cannot be read (bad quoting, invalid JSON or UTF-8, no text) is reported on
 stderr with its file and line, counted as rejected, and the run goes on. Only the first
 256 KiB of a posting's text is analysed (README: Security and limits).
@@ -166,6 +222,7 @@ Examples:
   rung audit postings/                              summary of a folder of .md/.html ads
   rung audit jobs.csv --format csv -o levels.csv    one row a posting, for a spreadsheet
   rung audit scraped.csv --text-col body --title-col headline --delimiter '|'
+  rung audit emscad.csv --text-col company_profile,description,requirements,benefits
   rung audit library/ -o report.html                charts and a table to share
   zcat big.jsonl.gz | rung audit - --format jsonl --fail-on error";
 
@@ -196,16 +253,19 @@ pub struct AuditArgs {
     /// CSV delimiter: a single character, or "tab" [default: sniffed from the header].
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<Delimiter>,
-    /// CSV column holding the title (e.g. --title-col "Job Title").
+    /// CSV column (or JSON field) holding the title (e.g. --title-col "Job Title").
     #[arg(long, value_name = "NAME")]
     pub title_col: Option<String>,
-    /// CSV column holding the posting text.
-    #[arg(long, value_name = "NAME")]
-    pub text_col: Option<String>,
-    /// CSV column holding the posting's id.
+    /// CSV column(s) (or JSON fields) holding the posting text. Several, comma-separated
+    /// (--text-col company_profile,description,requirements,benefits), are read in that
+    /// order, each as its own section; spans name their column ("field": "requirements").
+    /// This wins over the columns found by name (see below).
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub text_col: Vec<String>,
+    /// CSV column (or JSON field) holding the posting's id.
     #[arg(long, value_name = "NAME")]
     pub id_col: Option<String>,
-    /// CSV column holding the level the poster declared.
+    /// CSV column (or JSON field) holding the level the poster declared.
     #[arg(long, value_name = "NAME")]
     pub level_col: Option<String>,
 }
@@ -273,6 +333,7 @@ pub struct EvalArgs {
     /// instead of detecting it per posting.
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,
+    /// Output format: text (one figure a line) or json (one object, for scripts).
     #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
     /// Also print every figure for each language (`lang` field).
@@ -304,7 +365,9 @@ pub struct FitArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum EvalFormat {
+    /// One figure a line: name, then value.
     Text,
+    /// One JSON object with every figure.
     Json,
 }
 

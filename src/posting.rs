@@ -23,7 +23,24 @@ pub struct Posting {
     /// The posting's language as an ISO 639-1 code (`de`), when the caller knows it; else
     /// rung detects it.
     pub lang: Option<String>,
+    /// When the posting was read from several columns (company profile, description,
+    /// requirements, benefits), where each column's text lies in `description`, in order;
+    /// empty when the description is one text. Each part is read as its own section, and
+    /// spans into it name the column (`"field": "requirements"`).
+    pub parts: Vec<Part>,
 }
+
+/// One column of a posting read from several: its name as the input spells it, and its
+/// byte range in the joined description.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    pub name: String,
+    pub range: std::ops::Range<usize>,
+}
+
+/// What joins the columns of a posting in `description`: a blank line, so no sentence or
+/// list item runs from one column into the next.
+pub const PART_SEPARATOR: &str = "\n\n";
 
 impl Posting {
     /// A posting from its title and description.
@@ -37,6 +54,51 @@ impl Posting {
             title: title.into(),
             description: description.into(),
             ..Posting::default()
+        }
+    }
+
+    /// A posting kept in several columns (`("company_profile", ...)`, `("requirements",
+    /// ...)`), in reading order: each column is read as its own section, so a figure under
+    /// benefits or the company profile is no requirement, and spans name their column.
+    /// Blank columns are left out.
+    pub fn from_columns<N: Into<String>, T: AsRef<str>>(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        columns: impl IntoIterator<Item = (N, T)>,
+    ) -> Posting {
+        let mut description = String::new();
+        let mut parts = Vec::new();
+        for (name, text) in columns {
+            let text = text.as_ref().trim();
+            if text.is_empty() {
+                continue;
+            }
+            if !description.is_empty() {
+                description.push_str(PART_SEPARATOR);
+            }
+            let start = description.len();
+            description.push_str(text);
+            parts.push(Part {
+                name: name.into(),
+                range: start..description.len(),
+            });
+        }
+        Posting {
+            parts,
+            ..Posting::new(id, title, description)
+        }
+    }
+
+    /// The text a span points into: the title, the description, or one column's part.
+    pub fn text_of(&self, field: Field) -> Option<&str> {
+        match field {
+            Field::Title => Some(&self.title),
+            Field::Description => Some(&self.description),
+            Field::Column(name) => self
+                .parts
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| self.description.get(p.range.clone())),
         }
     }
 }
@@ -63,12 +125,53 @@ impl Position {
     }
 }
 
-/// Which text of the posting a span points into.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+/// Which text of the posting a span points into. In JSON: `"title"`, `"description"`, or,
+/// for a posting read from several columns, the column's name as the input spells it
+/// (`"company_profile"`, `"requirements"`, `"benefits"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     Title,
     Description,
+    /// One column of a posting read from several (see [`Posting::from_columns`]).
+    Column(&'static str),
+}
+
+impl Field {
+    /// The field of a column named `name`. Names are interned once per process (a handful:
+    /// the columns of the inputs read), so that fields stay `Copy`.
+    pub fn column(name: &str) -> Field {
+        use std::collections::HashSet;
+        use std::sync::{Mutex, OnceLock};
+        static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+        let mut names = NAMES
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let name = match names.get(name) {
+            Some(known) => *known,
+            None => {
+                let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+                names.insert(leaked);
+                leaked
+            }
+        };
+        Field::Column(name)
+    }
+
+    /// The JSON name of the field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Description => "description",
+            Field::Column(name) => name,
+        }
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// A piece of the posting's own text: byte offsets into the original UTF-8 as given (the
@@ -242,6 +345,26 @@ fn serialize_implied<S: serde::Serializer>(level: &Option<Level>, s: S) -> Resul
 }
 
 impl Analysis {
+    /// Calls `f` on every span of the analysis.
+    pub fn for_each_span(&mut self, mut f: impl FnMut(&mut Span)) {
+        let e = &mut self.experience;
+        e.mentions.iter_mut().for_each(|m| f(&mut m.span));
+        e.phrases.iter_mut().for_each(|p| f(&mut p.span));
+        self.degree.mentions.iter_mut().for_each(|m| f(&mut m.span));
+        let l = &mut self.leadership;
+        l.mentions.iter_mut().for_each(|m| f(&mut m.span));
+        self.role_levels.iter_mut().for_each(|p| f(&mut p.span));
+        self.evidence
+            .iter_mut()
+            .flat_map(|e| &mut e.spans)
+            .for_each(&mut f);
+        self.title_spans.iter_mut().for_each(&mut f);
+        self.findings
+            .iter_mut()
+            .flat_map(|x| &mut x.spans)
+            .for_each(&mut f);
+    }
+
     /// The most severe finding, if any.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()

@@ -193,14 +193,14 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
         push(
             level_for_years(y),
             Vote::RequiredYears,
-            format!("requires {} years of experience", fmt_years(y)),
+            format!("requires {} of experience", years(y)),
             governing(y, Requirement::Required),
         );
     } else if let Some(y) = exp.preferred_years {
         push(
             level_for_years(y),
             Vote::PreferredYears,
-            format!("prefers {} years of experience", fmt_years(y)),
+            format!("prefers {} of experience", years(y)),
             governing(y, Requirement::Preferred),
         );
     }
@@ -316,6 +316,15 @@ fn gather(doc: &Doc, a: &Analysis) -> Vec<Evidence> {
         spans: spans.into_iter().take(1).collect(),
     });
     out
+}
+
+/// "1 year", "3 years", "1.5 years": a number of years with the noun in agreement.
+pub fn years(y: f64) -> String {
+    if y == 1.0 {
+        "1 year".to_string()
+    } else {
+        format!("{} years", fmt_years(y))
+    }
 }
 
 /// "3", "1.5": years without a trailing ".0".

@@ -83,6 +83,13 @@ impl Normalized {
             .extend(std::iter::repeat_n((start as u32, end as u32), s.len()));
     }
 
+    /// The normalised offset of the first byte that comes from original offset `at` or
+    /// later.
+    pub fn normalized_offset(&self, at: usize) -> usize {
+        self.origin
+            .partition_point(|&(start, _)| (start as usize) < at)
+    }
+
     /// The original byte range of the normalised range `range`.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
         if range.start >= self.origin.len() {
@@ -267,13 +274,39 @@ pub fn segments(
     original: &str,
     heading_section: &dyn Fn(Range<usize>) -> Option<Section>,
 ) -> Vec<Segment> {
+    segments_in_parts(norm, original, heading_section, &[])
+}
+
+/// `segments` for a text joined from parts (the columns of a posting): `parts` holds, in
+/// order, the normalised offset at which each part starts and the section it opens. No
+/// line runs from one part into the next, and each part starts in its own section, which
+/// its headings may change as in any text.
+pub fn segments_in_parts(
+    norm: &Normalized,
+    original: &str,
+    heading_section: &dyn Fn(Range<usize>) -> Option<Section>,
+    parts: &[(usize, Section)],
+) -> Vec<Segment> {
     let text = norm.text.as_str();
     let mut out = Vec::new();
     let mut section = Section::General;
-    // Whether the current section has text under its heading yet.
+    // Whether the current section has text under its heading yet, and whether a heading
+    // opened it (a column of its own, such as a company profile, is not ended by a blank line).
     let mut body = false;
+    let mut headed = false;
     let mut prev_end = 0;
-    for range in logical_lines(norm, original) {
+    let mut next_part = 0;
+    let breaks: Vec<usize> = parts.iter().map(|&(at, _)| at).collect();
+    for range in logical_lines(norm, original, &breaks) {
+        while let Some(&(at, kind)) = parts.get(next_part) {
+            if at > range.start {
+                break;
+            }
+            section = kind;
+            body = false;
+            headed = false;
+            next_part += 1;
+        }
         // "About us" and a paragraph on the company, then a blank line and the job: a
         // blank line after the first paragraph of an about-us or benefits section ends it
         // (the description of the job that follows has no heading of its own).
@@ -285,7 +318,7 @@ pub fn segments(
             .max(between.matches('\r').count())
             >= 2;
         prev_end = range.end;
-        if blank_before && body && section == Section::Other {
+        if blank_before && body && headed && section == Section::Other {
             section = Section::General;
         }
         let (opened, inline) = heading_of(text, range.clone(), heading_section);
@@ -302,6 +335,7 @@ pub fn segments(
             }
             section = kind;
             body = false;
+            headed = true;
             out.push(Segment {
                 range,
                 section,
@@ -317,7 +351,8 @@ pub fn segments(
 
 /// Non-empty lines, with a line that continues a broken sentence ("3+ years\n of
 /// professional experience") joined to the one before.
-fn logical_lines(norm: &Normalized, original: &str) -> Vec<Range<usize>> {
+/// No line is joined across a normalised offset in `breaks` (sorted).
+fn logical_lines(norm: &Normalized, original: &str, breaks: &[usize]) -> Vec<Range<usize>> {
     let text = norm.text.as_str();
     // The normalised text is lower case; the original tells a continued sentence.
     let lower_at = |pos: usize| {
@@ -338,6 +373,10 @@ fn logical_lines(norm: &Normalized, original: &str) -> Vec<Range<usize>> {
         }
         let first = range.start + (line.len() - line.trim_start().len());
         let continues = lower_at(first)
+            && lines.last().is_some_and(|prev| {
+                let i = breaks.partition_point(|&b| b <= prev.end);
+                breaks.get(i).is_none_or(|&b| b > first)
+            })
             && lines.last().is_some_and(|prev| {
                 let before = text[prev.clone()].trim_end();
                 !before.ends_with(['.', ':', ';', '!', '?']) && before.len() < 300

@@ -157,6 +157,27 @@ fn html_is_self_contained_and_escaped() {
         "findings are highlighted"
     );
     assert!(html.contains("Same title, different levels"));
+    // A legend names both highlight colours and the heatmap's outlined diagonal.
+    let legend = html
+        .split("<p class=\"legend\">")
+        .nth(1)
+        .and_then(|l| l.split("</p>").next())
+        .expect("a legend for the highlights");
+    assert!(
+        legend.contains("<mark class=\"ev\">evidence</mark>"),
+        "{legend}"
+    );
+    assert!(
+        legend.contains("<mark class=\"fi\">finding</mark>"),
+        "{legend}"
+    );
+    assert!(html.contains("<span class=\"diag\"></span> outlined: the title states the level"));
+    // On a phone the title level stays beside the implied one: neither is a wide-only
+    // column, and the titles table says what each title states.
+    assert!(html.contains("<th data-col=\"2\" tabindex=\"0\">Title level</th>"));
+    assert!(!html.contains("<td class=\"wide\" data-v=\"9\"><span class=\"lv none\">"));
+    assert!(html.contains("<th>Title says</th>"));
+    assert!(html.contains("<span class=\"narrow\">says </span>"));
 }
 
 /// Loads the report in a real browser, when one is installed, and checks what it built.
@@ -189,4 +210,12 @@ fn html_renders_in_chromium() {
     assert_eq!(dom.matches("<svg").count(), 3);
     // The script ran: it counts the rows it shows.
     assert!(dom.contains("4 of 4 postings"), "{dom}");
+    assert!(
+        dom.contains("<mark class=\"ev\">evidence</mark> words behind"),
+        "{dom}"
+    );
+    assert!(
+        dom.contains("<mark class=\"fi\">finding</mark> words a"),
+        "{dom}"
+    );
 }

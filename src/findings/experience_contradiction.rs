@@ -4,7 +4,6 @@
 use super::Context;
 use crate::level::Level;
 use crate::posting::{Finding, Requirement, Severity};
-use crate::scorer::fmt_years;
 
 /// Required years that no entry-level posting can ask for.
 const ENTRY_CEILING: f64 = 4.0;
@@ -29,9 +28,9 @@ pub fn check(cx: &Context) -> Option<Finding> {
         code: "experience-contradiction",
         severity: Severity::Warning,
         message: format!(
-            "The posting says \"{}\" but also requires {} years of experience.",
+            "The posting says \"{}\" but also requires {} of experience.",
             claim.text,
-            fmt_years(years)
+            crate::scorer::years(years)
         ),
         spans,
     })

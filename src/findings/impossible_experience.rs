@@ -4,7 +4,6 @@
 use super::Context;
 use crate::lexicon::Category;
 use crate::posting::{Finding, Severity};
-use crate::scorer::fmt_years;
 
 /// How far after a years figure a technology name may stand ("5+ years of hands-on Kubernetes").
 const REACH: usize = 60;
@@ -40,11 +39,11 @@ pub fn check(cx: &Context) -> Option<Finding> {
                     code: "impossible-experience",
                     severity: Severity::Error,
                     message: format!(
-                        "Asks for {} years of {}, which was first released in {} (about {} years ago).",
-                        fmt_years(mention.min),
+                        "Asks for {} of {}, which was first released in {} (about {} ago).",
+                        crate::scorer::years(mention.min),
                         span.text,
                         entry.value,
-                        fmt_years(existed)
+                        crate::scorer::years(existed)
                     ),
                     spans: vec![mention.span.clone(), span],
                 });

@@ -4,7 +4,6 @@
 use super::Context;
 use crate::level::Level;
 use crate::posting::{Finding, Severity};
-use crate::scorer::fmt_years;
 
 /// Fewest required years that contradict each low title level.
 fn too_many_years(title: Level) -> Option<f64> {
@@ -29,8 +28,8 @@ pub fn check(cx: &Context) -> Option<Finding> {
         code: "title-below-requirements",
         severity: Severity::Warning,
         message: format!(
-            "The title says {title}, but the posting requires {} years of experience; candidates at the title's level will not apply, or will not qualify.",
-            fmt_years(years)
+            "The title says {title}, but the posting requires {} of experience; candidates at the title's level will not apply, or will not qualify.",
+            crate::scorer::years(years)
         ),
         spans,
     })

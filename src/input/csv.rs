@@ -1,21 +1,25 @@
 //! CSV and TSV postings with a header row. The delimiter is sniffed from the header (`,` `;`
 //! `|` or tab) unless given; quoted fields may span lines; a UTF-8 BOM is skipped. Columns
-//! are found by the common names of scraped schemas (the lists in `jsonl.rs`) compared
-//! without case or punctuation ("Job Title" finds `job_title`), or named by the caller.
+//! are found by the common names of scraped schemas (the lists in `jsonl.rs` and
+//! `parts.rs`) compared without case or punctuation ("Job Title" finds `job_title`), or
+//! named by the caller. A posting kept in several columns is read as parts (`parts.rs`).
 
 use std::io::{BufRead, BufReader, Read};
 
 use super::jsonl::{ID_FIELDS, LEVEL_FIELDS, TEXT_FIELDS, TITLE_FIELDS};
+use super::parts::{self, AFTER_TEXT, BEFORE_TEXT};
 use super::quotes::QuoteCheck;
 use super::{InputError, Row, RowError};
 use crate::level::Level;
 use crate::posting::Posting;
 
-/// Column names chosen by the user; `None` means "find it by its usual names".
+/// Column names chosen by the user (CSV columns, JSON fields); `None` (no `text`) means
+/// "find it by its usual names".
 #[derive(Clone, Debug, Default)]
 pub struct Columns {
     pub title: Option<String>,
-    pub text: Option<String>,
+    /// The posting text: one column, or several read as the posting's parts, in order.
+    pub text: Vec<String>,
     pub id: Option<String>,
     pub level: Option<String>,
 }
@@ -23,9 +27,20 @@ pub struct Columns {
 /// Where each field of a posting sits in a record.
 struct Layout {
     title: Option<usize>,
-    text: usize,
+    text: TextLayout,
     id: Option<usize>,
     level: Option<usize>,
+}
+
+/// Where the posting text is: the columns named by `--text-col` (index, header), or the
+/// text column and the part columns around it found by their names.
+enum TextLayout {
+    Chosen(Vec<(usize, String)>),
+    Found {
+        text: Option<(usize, String)>,
+        before: Vec<(usize, String)>,
+        after: Vec<(usize, String)>,
+    },
 }
 
 /// The delimiters tried, in the order that breaks ties.
@@ -119,12 +134,12 @@ fn csv_message(e: &csv::Error) -> String {
     }
 }
 
-fn posting(record: &csv::ByteRecord, layout: &Layout, location: &str) -> Row {
+fn posting<'r, 'l>(record: &'r csv::ByteRecord, layout: &'l Layout, location: &str) -> Row {
     let err = |message: String| RowError {
         location: location.to_string(),
         message,
     };
-    let field = |index: Option<usize>| -> Result<Option<&str>, RowError> {
+    let field = |index: Option<usize>| -> Result<Option<&'r str>, RowError> {
         let Some(bytes) = index.and_then(|i| record.get(i)) else {
             return Ok(None);
         };
@@ -137,13 +152,33 @@ fn posting(record: &csv::ByteRecord, layout: &Layout, location: &str) -> Row {
                 ))
             })
     };
-    let text = field(Some(layout.text))?.ok_or_else(|| err("the text column is empty".into()))?;
+    let read = |columns: &'l [(usize, String)]| -> Result<Vec<(&'l str, &'r str)>, RowError> {
+        columns
+            .iter()
+            .map(|(i, name)| Ok((name.as_str(), field(Some(*i))?.unwrap_or_default())))
+            .collect()
+    };
+    let text = match &layout.text {
+        TextLayout::Chosen(columns) => parts::chosen(read(columns)?),
+        TextLayout::Found {
+            text,
+            before,
+            after,
+        } => parts::found(
+            match text {
+                Some((i, name)) => field(Some(*i))?.map(|t| (name.as_str(), t)),
+                None => None,
+            },
+            read(before)?,
+            read(after)?,
+        ),
+    }
+    .ok_or_else(|| err("the text column is empty".into()))?;
     Ok(Posting {
         declared: field(layout.level)?.and_then(Level::parse),
-        ..Posting::new(
+        ..text.posting(
             field(layout.id)?.unwrap_or(location),
             field(layout.title)?.unwrap_or_default(),
-            text,
         )
     })
 }
@@ -178,13 +213,42 @@ fn layout(header: &[String], columns: &Columns) -> Result<Layout, String> {
             .ok_or_else(|| format!("no column {name:?} for {what}; {}", listing(header))),
         None => Ok(column(header, usual)),
     };
-    let text = find(&columns.text, TEXT_FIELDS, "the posting text")?.ok_or_else(|| {
-        format!(
-            "no posting text column (one of {}; or name it with --text-col); {}",
-            TEXT_FIELDS.join(", "),
-            listing(header)
-        )
-    })?;
+    let named = |i: usize| (i, header[i].clone());
+    let text = if columns.text.is_empty() {
+        let found = |names: &[&str]| -> Vec<(usize, String)> {
+            names
+                .iter()
+                .filter_map(|n| column(header, &[n]))
+                .map(named)
+                .collect()
+        };
+        let text = column(header, TEXT_FIELDS).map(named);
+        let (before, after) = (found(BEFORE_TEXT), found(AFTER_TEXT));
+        if text.is_none() && before.is_empty() && after.is_empty() {
+            return Err(format!(
+                "no posting text column (one of {}; or name it with --text-col); {}",
+                TEXT_FIELDS.join(", "),
+                listing(header)
+            ));
+        }
+        TextLayout::Found {
+            text,
+            before,
+            after,
+        }
+    } else {
+        let mut chosen = Vec::new();
+        for name in &columns.text {
+            let i = column(header, &[name.as_str()]).ok_or_else(|| {
+                format!(
+                    "no column {name:?} for the posting text; {}",
+                    listing(header)
+                )
+            })?;
+            chosen.push(named(i));
+        }
+        TextLayout::Chosen(chosen)
+    };
     Ok(Layout {
         title: find(&columns.title, TITLE_FIELDS, "the title")?,
         text,
@@ -199,12 +263,7 @@ fn listing(header: &[String]) -> String {
 
 /// The first of `names` the header holds: exactly, else ignoring case and punctuation.
 fn column(header: &[String], names: &[&str]) -> Option<usize> {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let key = parts::key;
     names.iter().find_map(|name| {
         header.iter().position(|h| h == name).or_else(|| {
             let wanted = key(name);

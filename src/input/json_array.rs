@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::jsonl::posting_from_object;
-use super::{Row, RowError};
+use super::{Columns, Row, RowError};
 
 /// A buffered reader that knows the line it is on.
 struct Lines<R> {
@@ -64,17 +64,27 @@ enum State {
 
 /// Reads `[{...}, {...}]`. A malformed element is one `RowError`; JSON broken beyond
 /// repair (no way to find the next element) ends the file after one error.
-pub fn read_json_array<'a, R: Read + 'a>(name: &str, reader: R) -> impl Iterator<Item = Row> + 'a {
+pub fn read_json_array<'a, R: Read + 'a>(
+    name: &str,
+    reader: R,
+    columns: &Columns,
+) -> impl Iterator<Item = Row> + 'a {
     let name = name.to_string();
+    let columns = columns.clone();
     let mut input = Lines {
         inner: BufReader::new(reader),
         line: 1,
     };
     let mut state = State::Start;
-    std::iter::from_fn(move || next(&mut input, &mut state, &name))
+    std::iter::from_fn(move || next(&mut input, &mut state, &name, &columns))
 }
 
-fn next<R: Read>(input: &mut Lines<R>, state: &mut State, name: &str) -> Option<Row> {
+fn next<R: Read>(
+    input: &mut Lines<R>,
+    state: &mut State,
+    name: &str,
+    columns: &Columns,
+) -> Option<Row> {
     let fail = |line: usize, message: String| {
         Some(Err(RowError {
             location: format!("{name}:{line}"),
@@ -119,7 +129,7 @@ fn next<R: Read>(input: &mut Lines<R>, state: &mut State, name: &str) -> Option<
     let mut de = serde_json::Deserializer::from_reader(&mut *input);
     match Value::deserialize(&mut de) {
         Ok(Value::Object(object)) => Some(
-            posting_from_object(&object, &location)
+            posting_from_object(&object, &location, columns)
                 .map_err(|message| RowError { location, message }),
         ),
         Ok(_) => fail(line, "expected a posting object".into()),
@@ -138,25 +148,31 @@ mod tests {
     fn reads_elements_with_their_lines() {
         let data = "[\n  {\"title\": \"A\", \"description\": \"x\"},\n  {\"id\": \"b\"},\n  \
                     {\"description\": \"y\\nz\", \"label\": \"Director\"}\n]\n";
-        let rows: Vec<Row> = read_json_array("a.json", data.as_bytes()).collect();
+        let rows: Vec<Row> =
+            read_json_array("a.json", data.as_bytes(), &Columns::default()).collect();
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].as_ref().unwrap().id, "a.json:2");
         assert_eq!(rows[1].as_ref().unwrap_err().location, "a.json:3");
         assert_eq!(rows[2].as_ref().unwrap().id, "a.json:4");
-        assert_eq!(read_json_array("e.json", "[ ]".as_bytes()).count(), 0);
+        assert_eq!(
+            read_json_array("e.json", "[ ]".as_bytes(), &Columns::default()).count(),
+            0
+        );
     }
 
     #[test]
     fn broken_json_ends_the_file_with_one_error() {
         let data = "[{\"description\": \"ok\"}, {\"description\": oops}, {\"description\": \"x\"}]";
-        let rows: Vec<Row> = read_json_array("b.json", data.as_bytes()).collect();
+        let rows: Vec<Row> =
+            read_json_array("b.json", data.as_bytes(), &Columns::default()).collect();
         assert_eq!(rows.len(), 2);
         assert!(rows[1]
             .as_ref()
             .unwrap_err()
             .message
             .contains("invalid JSON"));
-        let rows: Vec<Row> = read_json_array("c.json", "{}".as_bytes()).collect();
+        let rows: Vec<Row> =
+            read_json_array("c.json", "{}".as_bytes(), &Columns::default()).collect();
         assert_eq!(rows.len(), 1);
     }
 }

@@ -4,7 +4,8 @@ use std::io::{BufRead, Read};
 
 use serde_json::Value;
 
-use super::RowError;
+use super::parts::{self, AFTER_TEXT, BEFORE_TEXT};
+use super::{Columns, RowError};
 use crate::level::Level;
 use crate::posting::Posting;
 
@@ -38,8 +39,9 @@ pub fn read_jsonl<R: BufRead>(
     name: impl Into<String>,
     reader: R,
 ) -> impl Iterator<Item = Result<JsonlRecord, RowError>> {
-    read_jsonl_lines(name, reader)
-        .map(|line| line.and_then(|line| parse_line(line.text.trim(), &line.location)))
+    read_jsonl_lines(name, reader).map(|line| {
+        line.and_then(|line| parse_line(line.text.trim(), &line.location, &line.columns))
+    })
 }
 
 /// One line of a JSON Lines input, read but not yet parsed, so that parsing can run on the
@@ -50,12 +52,14 @@ pub struct JsonlLine {
     pub location: String,
     /// The line as read, valid UTF-8, not blank.
     pub text: String,
+    /// The fields chosen by the caller (`--text-col`...), shared by every line.
+    columns: std::sync::Arc<Columns>,
 }
 
 impl JsonlLine {
     /// Parses the line into a posting, exactly as `read_jsonl` does.
     pub fn parse(&self) -> Result<Posting, RowError> {
-        parse_line(self.text.trim(), &self.location).map(|record| record.posting)
+        parse_line(self.text.trim(), &self.location, &self.columns).map(|record| record.posting)
     }
 }
 
@@ -65,6 +69,16 @@ pub fn read_jsonl_lines<R: BufRead>(
     name: impl Into<String>,
     reader: R,
 ) -> impl Iterator<Item = Result<JsonlLine, RowError>> {
+    read_jsonl_lines_with(name, reader, &Columns::default())
+}
+
+/// `read_jsonl_lines` with fields chosen by the caller, as CSV columns are.
+pub fn read_jsonl_lines_with<R: BufRead>(
+    name: impl Into<String>,
+    reader: R,
+    columns: &Columns,
+) -> impl Iterator<Item = Result<JsonlLine, RowError>> {
+    let columns = std::sync::Arc::new(columns.clone());
     let name = name.into();
     let mut reader = reader;
     let mut line_no = 0;
@@ -103,7 +117,11 @@ pub fn read_jsonl_lines<R: BufRead>(
         if text.trim().is_empty() {
             continue;
         }
-        return Some(Ok(JsonlLine { location, text }));
+        return Some(Ok(JsonlLine {
+            location,
+            text,
+            columns: columns.clone(),
+        }));
     })
 }
 
@@ -152,7 +170,7 @@ fn read_line<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>, max: usize) -> std::
     Ok(Line::TooLong(len))
 }
 
-fn parse_line(line: &str, location: &str) -> Result<JsonlRecord, RowError> {
+fn parse_line(line: &str, location: &str, columns: &Columns) -> Result<JsonlRecord, RowError> {
     let err = |message: String| RowError {
         location: location.to_string(),
         message,
@@ -161,15 +179,22 @@ fn parse_line(line: &str, location: &str) -> Result<JsonlRecord, RowError> {
     let Value::Object(object) = value else {
         return Err(err("expected a JSON object per line".into()));
     };
-    let posting = posting_from_object(&object, location).map_err(err)?;
+    let posting = posting_from_object(&object, location, columns).map_err(err)?;
     Ok(JsonlRecord { posting, object })
 }
 
-/// Builds a posting from a JSON object by the usual field names.
+/// Builds a posting from a JSON object by the usual field names, or those in `columns`
+/// (matched exactly, else without case or punctuation as CSV columns are).
 pub fn posting_from_object(
     object: &serde_json::Map<String, Value>,
     location: &str,
+    columns: &Columns,
 ) -> Result<Posting, String> {
+    let string = |name: &str| match object.get(name) {
+        Some(Value::String(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    // Numbers are read as their digits (ids); they are no posting text.
     let field = |names: &[&str]| -> Result<Option<String>, String> {
         for name in names {
             match object.get(*name) {
@@ -186,19 +211,79 @@ pub fn posting_from_object(
         }
         Ok(None)
     };
-    let description = field(TEXT_FIELDS)?.ok_or_else(|| {
-        format!(
-            "no posting text (one of the fields {})",
-            TEXT_FIELDS.join(", ")
+    // The key a chosen name stands for: itself, else the one equal without case or
+    // punctuation.
+    let chosen_key = |name: &str| -> Option<String> {
+        if object.contains_key(name) {
+            return Some(name.to_string());
+        }
+        let wanted = parts::key(name);
+        object.keys().find(|k| parts::key(k) == wanted).cloned()
+    };
+    let pick = |chosen: &Option<String>, usual: &[&str]| -> Result<Option<String>, String> {
+        match chosen {
+            Some(name) => match chosen_key(name) {
+                Some(key) => field(&[key.as_str()]),
+                None => Ok(None),
+            },
+            None => field(usual),
+        }
+    };
+    let description;
+    let text = if columns.text.is_empty() {
+        description = field(TEXT_FIELDS)?;
+        let text_name = TEXT_FIELDS
+            .iter()
+            .find(|n| matches!(object.get(**n), Some(Value::String(_) | Value::Number(_))));
+        // A well-known part field that holds no string (a list of perks) is not read.
+        let found = |names: &[&'static str]| -> Vec<(&str, &str)> {
+            names
+                .iter()
+                .filter_map(|name| Some((*name, string(name)?)))
+                .collect()
+        };
+        parts::found(
+            text_name.copied().zip(description.as_deref()),
+            found(BEFORE_TEXT),
+            found(AFTER_TEXT),
         )
+    } else {
+        let mut chosen = Vec::new();
+        for name in &columns.text {
+            let (key, value) = chosen_key(name)
+                .and_then(|key| object.get_key_value(&key))
+                .ok_or_else(|| format!("no field {name:?} for the posting text"))?;
+            let text = match value {
+                Value::Null => "",
+                Value::String(s) => s.as_str(),
+                other => {
+                    return Err(format!(
+                        "field {key:?} should be a string, found {}",
+                        kind(other)
+                    ))
+                }
+            };
+            chosen.push((key.as_str(), text));
+        }
+        parts::chosen(chosen)
+    };
+    let text = text.ok_or_else(|| {
+        if columns.text.is_empty() {
+            format!(
+                "no posting text (one of the fields {})",
+                TEXT_FIELDS.join(", ")
+            )
+        } else {
+            format!("the fields {} are empty", columns.text.join(", "))
+        }
     })?;
+    let id = pick(&columns.id, ID_FIELDS)?.unwrap_or_else(|| location.to_string());
+    let title = pick(&columns.title, TITLE_FIELDS)?.unwrap_or_default();
     Ok(Posting {
-        declared: field(LEVEL_FIELDS)?.as_deref().and_then(Level::parse),
-        ..Posting::new(
-            field(ID_FIELDS)?.unwrap_or_else(|| location.to_string()),
-            field(TITLE_FIELDS)?.unwrap_or_default(),
-            description,
-        )
+        declared: pick(&columns.level, LEVEL_FIELDS)?
+            .as_deref()
+            .and_then(Level::parse),
+        ..text.posting(&id, &title)
     })
 }
 

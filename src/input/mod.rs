@@ -7,6 +7,7 @@ mod decode;
 mod html;
 mod json_array;
 mod jsonl;
+pub mod parts;
 mod quotes;
 mod text;
 mod walk;
@@ -18,7 +19,7 @@ pub use self::csv::{read_csv, Columns};
 pub use decode::{decode_text, utf16_bom, DecodeError};
 pub use html::posting_from_html;
 pub use json_array::read_json_array;
-pub use jsonl::{read_jsonl, read_jsonl_lines, JsonlLine, JsonlRecord};
+pub use jsonl::{read_jsonl, read_jsonl_lines, read_jsonl_lines_with, JsonlLine, JsonlRecord};
 pub use text::posting_from_text;
 pub use walk::{collect_files, Found};
 
@@ -131,10 +132,11 @@ pub fn read_postings<'a, R: Read + Send + 'a>(
         ));
     }
     Ok(match format {
-        InputFormat::Jsonl => {
-            Box::new(read_jsonl(name.to_string(), reader).map(|r| r.map(|rec| rec.posting)))
-        }
-        InputFormat::Json => Box::new(read_json_array(name, reader)),
+        InputFormat::Jsonl => Box::new(
+            read_jsonl_lines_with(name.to_string(), reader, &options.columns)
+                .map(|line| line.and_then(|line| line.parse())),
+        ),
+        InputFormat::Json => Box::new(read_json_array(name, reader, &options.columns)),
         InputFormat::Csv => Box::new(read_csv(name, reader, options.delimiter, &options.columns)?),
         InputFormat::Text | InputFormat::Html => {
             let mut bytes = Vec::new();
@@ -173,11 +175,14 @@ pub fn read_pending<'a, R: Read + Send + 'a>(
 ) -> Result<Box<dyn Iterator<Item = Pending> + Send + 'a>, InputError> {
     Ok(match format {
         InputFormat::Jsonl => Box::new(
-            read_jsonl_lines(name.to_string(), std::io::BufReader::new(reader)).map(|line| {
-                match line {
-                    Ok(line) => Pending::Line(line),
-                    Err(e) => Pending::Row(Err(e)),
-                }
+            read_jsonl_lines_with(
+                name.to_string(),
+                std::io::BufReader::new(reader),
+                &options.columns,
+            )
+            .map(|line| match line {
+                Ok(line) => Pending::Line(line),
+                Err(e) => Pending::Row(Err(e)),
             }),
         ),
         _ => Box::new(read_postings(name, format, reader, options)?.map(Pending::Row)),

@@ -29,11 +29,20 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
             "  positions      in the posting's text as rung read it from {origin}, not in the file\n\n"
         ));
     }
+    // A posting read from several columns: each column is its own snippet, named so.
+    let columns: Vec<(Field, String)> = posting
+        .parts
+        .iter()
+        .map(|p| (Field::column(&p.name), format!("{origin} ({})", p.name)))
+        .collect();
     for e in &analysis.evidence {
         let title = format!("{} (weight {}): {}", e.level, e.weight, e.reason);
         let message = with_spans(
             Tone::Note.title(&title).id("evidence"),
+            Tone::Note,
             &sources,
+            posting,
+            &columns,
             &e.spans,
             "",
         );
@@ -47,7 +56,10 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
         };
         let message = with_spans(
             tone.title(&f.message).id(f.code),
+            tone,
             &sources,
+            posting,
+            &columns,
             &f.spans,
             f.code,
         );
@@ -64,36 +76,59 @@ pub fn render(posting: &Posting, analysis: &Analysis, origin: &str, styled: bool
     out
 }
 
+/// `message` with the spans shown in their text, underlined in `tone`: the message's own
+/// severity, so a warning's underline does not say "info".
 fn with_spans<'a>(
     message: Message<'a>,
+    tone: Tone,
     sources: &'a Sources<'a>,
+    posting: &'a Posting,
+    columns: &'a [(Field, String)],
     spans: &[Span],
     label: &'a str,
 ) -> Message<'a> {
-    let ranges = |field: Field, shift: usize| -> Vec<_> {
-        spans
-            .iter()
-            .filter(|s| s.field == field)
-            .map(|s| s.start + shift..s.end + shift)
-            .collect()
-    };
     let mut snippets = Vec::new();
+    // The title and the description, placed where they are in the file.
     for (text, field) in [
         (&sources.title, Field::Title),
         (&sources.body, Field::Description),
     ] {
-        let ranges = ranges(field, text.shift);
+        let ranges: Vec<_> = spans
+            .iter()
+            .filter(|s| s.field == field)
+            .map(|s| s.start + text.shift..s.end + text.shift)
+            .collect();
         if ranges.is_empty() {
             continue;
         }
         let mut snippet = Snippet::source(&text.source)
             .origin(text.origin)
             .line_start(text.line)
-            .annotations(ranges.into_iter().map(|r| Tone::Info.span(r).label(label)));
+            .annotations(ranges.into_iter().map(|r| tone.span(r).label(label)));
         if field == Field::Description {
             snippet = snippet.fold(true);
         }
         snippets.push(snippet);
+    }
+    // Each column of a posting read from several, in order.
+    for (field, origin) in columns {
+        let Some(text) = posting.text_of(*field) else {
+            continue;
+        };
+        let body: Vec<_> = spans
+            .iter()
+            .filter(|s| s.field == *field)
+            .map(|s| tone.span(s.start..s.end).label(label))
+            .collect();
+        if body.is_empty() {
+            continue;
+        }
+        snippets.push(
+            Snippet::source(text)
+                .origin(origin)
+                .fold(true)
+                .annotations(body),
+        );
     }
     message.snippets(snippets)
 }
@@ -156,7 +191,7 @@ fn summary(a: &Analysis) -> String {
         }
         (Some(0.0), None, _) => "no experience required".to_string(),
         (Some(min), None, _) => format!("{}+ years required", fmt_years(min)),
-        (None, _, Some(p)) => format!("{} years preferred", fmt_years(p)),
+        (None, _, Some(p)) => format!("{} preferred", crate::scorer::years(p)),
         (None, _, None) => "no years stated".to_string(),
     };
     let degree = match (a.degree.level, a.degree.required) {

@@ -80,8 +80,13 @@ fn result(
 /// file (or the posting) alone, with a message saying where in the text it lies.
 fn location(posting: &Posting, span: &Span, artifact: Option<&str>) -> Value {
     let (in_file, what) = match span.field {
-        Field::Title => (posting.title_at.is_some(), "the title"),
-        Field::Description => (posting.description_at.is_some(), "the posting's text"),
+        Field::Title => (posting.title_at.is_some(), "the title".to_string()),
+        Field::Description => (
+            posting.description_at.is_some(),
+            "the posting's text".to_string(),
+        ),
+        // A column of a table row is never a stretch of a text file.
+        Field::Column(name) => (false, format!("its {name} column")),
     };
     match artifact {
         Some(uri) if in_file => json!({"physicalLocation": {

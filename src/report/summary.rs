@@ -42,6 +42,8 @@ pub struct CodeCount {
 #[derive(Clone, Debug)]
 pub struct TitleSpread {
     pub title: String,
+    /// The level the title states (that of its first posting; one title states one level).
+    pub title_level: Option<Level>,
     pub postings: usize,
     pub lowest: (Level, String),
     pub highest: (Level, String),
@@ -109,7 +111,7 @@ impl Summary {
             self.declared_within_one += usize::from(distance <= 1);
         }
         if let Some(level) = implied {
-            self.spread(&analysis.title, &analysis.id, level);
+            self.spread(&analysis.title, analysis.title_level, &analysis.id, level);
         }
     }
 
@@ -191,13 +193,14 @@ impl Summary {
         }
     }
 
-    fn spread(&mut self, title: &str, id: &str, level: Level) {
+    fn spread(&mut self, title: &str, title_level: Option<Level>, id: &str, level: Level) {
         let key = normalise_title(title);
         if key.is_empty() {
             return;
         }
         let entry = self.titles.entry(key).or_insert_with(|| TitleSpread {
             title: title.trim().to_string(),
+            title_level,
             postings: 0,
             lowest: (level, id.to_string()),
             highest: (level, id.to_string()),

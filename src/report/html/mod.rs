@@ -26,7 +26,7 @@ const SCRIPT: &str = include_str!("script.js");
 const COLUMNS: [(&str, bool); 7] = [
     ("Id", true),
     ("Title", false),
-    ("Title level", true),
+    ("Title level", false),
     ("Implied level", false),
     ("Confidence", true),
     ("Min. years", true),
@@ -89,7 +89,10 @@ fn page(s: &Summary, rows: &[String]) -> String {
         "<section class=\"charts\">\
          <figure class=\"card\"><figcaption>Implied level</figcaption>{}</figure>\
          <figure class=\"card\"><figcaption>Title level <small>(rows)</small> by implied level \
-         <small>(columns)</small></figcaption>{}</figure>\
+         <small>(columns)</small></figcaption>{}<p class=\"note legend\">\
+         <span class=\"diag\"></span> outlined: the title states the level its requirements \
+         imply. Right of the outline the requirements ask more than the title says, left of it \
+         less.</p></figure>\
          <figure class=\"card\"><figcaption>Findings <small>(postings with each code)</small>\
          </figcaption>{}</figure></section>",
         charts::levels(s),
@@ -145,18 +148,23 @@ fn titles(html: &mut String, s: &Summary) {
     let _ = write!(
         html,
         "<section class=\"card\" id=\"titles\"><h2>Same title, different levels</h2>\
-         <p class=\"note\">{} titles whose postings imply levels two or more rungs apart.</p>\
+         <p class=\"note\">{} titles whose postings imply levels two or more rungs apart: \
+         the level the title states, then the lowest and the highest level its postings' \
+         requirements imply.</p>\
          <div class=\"table-wrap\"><table class=\"plain\"><thead><tr><th>Title</th><th>Postings</th>\
-         <th>Lowest</th><th>Highest</th></tr></thead><tbody>",
+         <th>Title says</th><th>Lowest implied</th><th>Highest implied</th></tr></thead><tbody>",
         list.len()
     );
     for t in list.iter().take(50) {
         let _ = write!(
             html,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td>{} <small class=\"wide\">{}</small></td>\
-             <td>{} <small class=\"wide\">{}</small></td></tr>",
+            "<tr><td>{}</td><td class=\"num\">{}<span class=\"narrow\"> postings</span></td>\
+             <td><span class=\"narrow\">says </span>{}</td>\
+             <td><span class=\"narrow\">implies </span>{} <small class=\"wide\">{}</small></td>\
+             <td><span class=\"narrow\">to </span>{} <small class=\"wide\">{}</small></td></tr>",
             escape(&t.title),
             t.postings,
+            badge(t.title_level),
             badge(Some(t.lowest.0)),
             escape(&t.lowest.1),
             badge(Some(t.highest.0)),
@@ -186,6 +194,9 @@ fn table(html: &mut String, s: &Summary, rows: &[String]) {
     html.push_str(
         "</select><span id=\"shown\"></span></div>\
          <p class=\"note\">Click a heading to sort, a row to read the posting.</p>\
+         <p class=\"legend\"><mark class=\"ev\">evidence</mark> words behind the implied level \
+         (years, degree, leadership, level phrases) · <mark class=\"fi\">finding</mark> words a \
+         finding points at (hover a mark for why)</p>\
          <div class=\"table-wrap\"><table id=\"t\"><thead><tr>",
     );
     for (i, (name, hide)) in COLUMNS.iter().enumerate() {
@@ -232,7 +243,7 @@ fn row(posting: &Posting, a: &Analysis) -> String {
     let cells = [
         cell(true, a.id.clone(), escape(&a.id)),
         cell(false, a.title.clone(), escape(&a.title)),
-        cell(true, rank(a.title_level), badge(a.title_level)),
+        cell(false, rank(a.title_level), badge(a.title_level)),
         cell(false, rank(a.implied_level), implied_badge(a.implied_level)),
         cell(
             true,
@@ -255,9 +266,30 @@ fn row(posting: &Posting, a: &Analysis) -> String {
         facts(a),
         findings_list(a),
         highlight(&posting.title, Field::Title, a),
-        highlight(&posting.description, Field::Description, a)
+        text(posting, a)
     );
     html
+}
+
+/// The posting's text highlighted: the description, or each column of a posting read from
+/// several under its name.
+fn text(posting: &Posting, a: &Analysis) -> String {
+    if posting.parts.is_empty() {
+        return highlight(&posting.description, Field::Description, a);
+    }
+    let mut html = String::new();
+    for part in &posting.parts {
+        let field = Field::column(&part.name);
+        if let Some(text) = posting.text_of(field) {
+            let _ = write!(
+                html,
+                "<span class=\"part\">{}</span>\n{}\n\n",
+                escape(&part.name),
+                highlight(text, field, a)
+            );
+        }
+    }
+    html.trim_end().to_string()
 }
 
 /// Sorts levels by rank, the missing ones last.
