@@ -41,6 +41,8 @@
       id: options.id == null ? null : String(options.id),
       declared: options.declared || options.declared_level || null,
       lang: options.lang || options.language || null,
+      title_at: options.titleAt || options.title_at || null,
+      description_at: options.descriptionAt || options.description_at || null,
       now: Date.now() / 1000
     };
   }
@@ -50,7 +52,9 @@
     version: null,
     // The analysis object: what `rung check --format json` prints, parsed. options: {id,
     // declared (a level, as --declared takes it), lang (an ISO 639-1 code, as --lang takes
-    // it; empty or "auto" detects)}; the id defaults to "posting".
+    // it; empty or "auto" detects), titleAt, descriptionAt (where the title and the text start
+    // in a file, {line, column}, as read() gives them: spans then give the file's lines)}; the
+    // id defaults to "posting".
     analyze: function (title, description, options) {
       return JSON.parse(call(request(title, description, options)).json);
     },
@@ -62,7 +66,8 @@
     analyzeFull: function (title, description, options) {
       return call(request(title, description, options));
     },
-    // A file's text split as `rung check FILE` splits it: {title, description}.
+    // A file's text split as `rung check FILE` splits it: {title, description, title_at,
+    // description_at}.
     read: function (name, text) { return call({ op: "read", name: String(name), text: String(text) }); }
   };
   if (wasm) api.version = call({ op: "version" }).version;
@@ -77,7 +82,8 @@
   function $(id) { return document.getElementById(id); }
   var form = $("form"), title = $("title"), text = $("text"), declared = $("declared"),
       lang = $("lang"), copy = $("copy"), status = $("status"), tip = $("tip");
-  var lastJson = null, timer = null, fileId = null;
+  // fileAt: where the opened file's title and text start in it, until either is edited.
+  var lastJson = null, timer = null, fileId = null, fileAt = null;
 
   function esc(s) {
     return String(s).replace(/[&<>"']/g, function (c) {
@@ -161,7 +167,8 @@
     try {
       var t0 = performance.now();
       var result = api.analyzeFull(title.value, text.value,
-        { id: fileId, declared: declared.value, lang: lang.value });
+        { id: fileId, declared: declared.value, lang: lang.value,
+          titleAt: fileAt && fileAt.title, descriptionAt: fileAt && fileAt.description });
       show(result, performance.now() - t0);
     } catch (e) {
       $("error").textContent = e.message;
@@ -172,10 +179,12 @@
   function later() { clearTimeout(timer); timer = setTimeout(check, 250); }
 
   form.addEventListener("submit", function (e) { e.preventDefault(); check(); });
-  [title, text].forEach(function (el) { el.addEventListener("input", later); });
+  [title, text].forEach(function (el) {
+    el.addEventListener("input", function () { fileAt = null; later(); });
+  });
   [declared, lang].forEach(function (el) { el.addEventListener("change", check); });
   $("clear").addEventListener("click", function () {
-    title.value = ""; text.value = ""; fileId = null; check(); title.focus();
+    title.value = ""; text.value = ""; fileId = null; fileAt = null; check(); title.focus();
   });
 
   copy.addEventListener("click", function () {
@@ -203,6 +212,7 @@
       title.value = posting.title;
       text.value = posting.description;
       fileId = file.name;
+      fileAt = { title: posting.title_at, description: posting.description_at };
       check();
     }).catch(function (e) {
       $("error").textContent = file.name + ": " + e.message;

@@ -5,14 +5,20 @@
 //! with it, and reads the JSON answer at [`rung_result_ptr`] (length: `rung_call`'s return
 //! value). The requests, by `op`:
 //!
-//! - `analyze` {title, description, id?, declared?, lang?, now?}: the analysis, as
+//! - `analyze` {title, description, id?, declared?, lang?, now?, title_at?, description_at?}:
+//!   the analysis, as
 //!   {json, title_html, description_html, truncated}. `json` is the text `rung check --format
 //!   json` prints for the same posting (the library's own writer); the two HTML strings are
 //!   the title and text with the evidence marked, by the HTML report's own highlighter.
 //!   `now` (seconds since the Unix epoch) is the browser's clock: WebAssembly has none.
-//! - `read` {name, text}: a dropped file split into {title, description} as `rung check`
-//!   splits it (.html/.htm as a page, anything else as text or Markdown whose first line is
-//!   the title).
+//!   `title_at` and `description_at` ({line, column}, as `read` gives them) say where the two
+//!   texts start in a file, so that spans give the file's lines as `rung check FILE` does;
+//!   without them the title is on its own and the text starts at line 1, as with
+//!   `rung check - --title TITLE`.
+//! - `read` {name, text}: a dropped file split into {title, description, title_at,
+//!   description_at} as `rung check` splits it (.html/.htm as a page, anything else as text
+//!   or Markdown whose first line is the title); the positions are null where the text is not
+//!   a stretch of the file (an HTML page).
 //! - `version`: {version}.
 //!
 //! Every answer that failed is {error}.
@@ -20,7 +26,7 @@
 use std::sync::{Mutex, OnceLock};
 
 use rung::input::{posting_from_html, posting_from_text, InputFormat};
-use rung::posting::Field;
+use rung::posting::{Field, Position};
 use rung::report::html::highlight;
 use rung::report::json;
 use rung::{Analyzer, Level, Posting};
@@ -54,6 +60,31 @@ struct AnalyzeRequest {
     /// An ISO 639-1 code as `--lang` takes it; empty or "auto" to detect.
     lang: Option<String>,
     now: Option<f64>,
+    title_at: Option<At>,
+    description_at: Option<At>,
+}
+
+/// Where a text starts in its file: 1-based line and column.
+#[derive(Clone, Copy, Deserialize, Serialize)]
+struct At {
+    line: usize,
+    column: usize,
+}
+
+impl At {
+    fn from(p: Option<Position>) -> Option<At> {
+        p.map(|p| At {
+            line: p.line,
+            column: p.column,
+        })
+    }
+
+    fn position(self) -> Option<Position> {
+        (self.line >= 1 && self.column >= 1).then_some(Position {
+            line: self.line,
+            column: self.column,
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -88,6 +119,12 @@ fn posting(req: AnalyzeRequest) -> Result<Posting, String> {
     let mut posting = posting_from_text(&id, &req.description, Some(&req.title));
     posting.declared = declared;
     posting.lang = lang;
+    if let Some(at) = req.title_at {
+        posting.title_at = at.position();
+    }
+    if let Some(at) = req.description_at {
+        posting.description_at = at.position();
+    }
     Ok(posting)
 }
 
@@ -114,7 +151,12 @@ fn read(name: &str, text: &str) -> Result<Value, String> {
     } else {
         posting_from_text(name, text, None)
     };
-    Ok(json!({"title": posting.title, "description": posting.description}))
+    Ok(json!({
+        "title": posting.title,
+        "description": posting.description,
+        "title_at": At::from(posting.title_at),
+        "description_at": At::from(posting.description_at),
+    }))
 }
 
 /// Answers one JSON request with one JSON answer (see the crate's documentation).

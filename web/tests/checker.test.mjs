@@ -35,7 +35,12 @@ const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run
 
 /** `rung ARGS` run from the repository root: its stdout (exit 1 only means findings). */
 function rung(...args) {
-  const r = spawnSync(rungBin, args, { cwd: root, encoding: "utf8", maxBuffer: 256 << 20 });
+  return rungWith(undefined, ...args);
+}
+
+// `rung ARGS` with `input` on its standard input.
+function rungWith(input, ...args) {
+  const r = spawnSync(rungBin, args, { cwd: root, encoding: "utf8", maxBuffer: 256 << 20, input });
   if (r.error) throw r.error;
   assert.ok(r.status === 0 || r.status === 1, `rung ${args.join(" ")}: exit ${r.status}\n${r.stderr}`);
   return r.stdout;
@@ -133,9 +138,11 @@ test("every corpora/en posting typed into the form shows the CLI's level and fin
     assert.deepEqual(s.findings, expected.findings.map((f) => f.code), file);
     assert.deepEqual(s.severities, expected.findings.map((f) => f.severity), file);
     assert.equal(s.marks > 0, hasSpans(expected), `${file}: ${s.marks} marks`);
-    // "Copy JSON" gives the very text the CLI prints, but for the id (here the default).
+    // "Copy JSON" gives the very text the CLI prints for the same title and text typed in
+    // (`rung check - --title`), but for the id (here the default).
     const copied = await copiedJson(page);
-    assert.equal(withoutId(copied), withoutId(cli), file);
+    const typed = rungWith(posting.description, "check", "-", "--title", posting.title, "--format", "json");
+    assert.equal(withoutId(copied), withoutId(typed), file);
     assert.equal(JSON.parse(copied).id, "posting");
   }
 });
@@ -162,7 +169,8 @@ test("window.rung.analyze equals `rung check FILE --format json` for every corpo
     const text = readFileSync(join(root, file), "utf8");
     const got = await page.evaluate(([f, t]) => {
       const p = window.rung.read(f, t);
-      return window.rung.analyze(p.title, p.description, { id: f });
+      return window.rung.analyze(p.title, p.description,
+        { id: f, titleAt: p.title_at, descriptionAt: p.description_at });
     }, [file, text]);
     assert.deepEqual(got, expected, file);
   }
@@ -180,12 +188,15 @@ test("declared level and language: the form's selects and the options equal --de
     const text = readFileSync(join(root, file), "utf8");
     const got = await page.evaluate(([f, t, declared, lang]) => {
       const p = window.rung.read(f, t);
-      return window.rung.analyze(p.title, p.description, { id: f, declared, lang });
+      return window.rung.analyze(p.title, p.description,
+        { id: f, declared, lang, titleAt: p.title_at, descriptionAt: p.description_at });
     }, [file, text, declared, lang]);
     assert.deepEqual(got, expected, `${file} ${declared} ${lang}`);
     const posting = await page.evaluate(([f, t]) => window.rung.read(f, t), [file, text]);
     await enter(page, posting.title, posting.description, { declared, lang });
-    assert.equal(withoutId(await copiedJson(page)), withoutId(cli));
+    const typedArgs = ["check", "-", "--title", posting.title, ...args.slice(2)];
+    const typed = rungWith(posting.description, ...typedArgs);
+    assert.equal(withoutId(await copiedJson(page)), withoutId(typed));
   }
   await assert.rejects(page.evaluate(() => window.rung.analyze("x", "y", { declared: "boss" })),
     /unknown level/);
