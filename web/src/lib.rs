@@ -257,11 +257,25 @@ mod tests {
         let answer = call(json!({"op": "read", "name": "a.md", "text": "# Senior Dev\nBody\n"}));
         assert_eq!(
             answer,
-            json!({"title": "Senior Dev", "description": "Body\n"})
+            json!({
+                "title": "Senior Dev",
+                "description": "Body\n",
+                "title_at": {"line": 1, "column": 3},
+                "description_at": {"line": 2, "column": 1},
+            })
         );
+        // Given back, the positions put the spans on the file's lines.
+        let analysed = call(json!({
+            "op": "analyze", "title": answer["title"], "description": answer["description"],
+            "title_at": answer["title_at"], "description_at": answer["description_at"],
+        }));
+        let analysis: Value = serde_json::from_str(analysed["json"].as_str().unwrap()).unwrap();
+        assert_eq!(analysis["title_spans"][0]["line"], 1);
+        assert_eq!(analysis["title_spans"][0]["column"], 3);
         let page = "<html><head><title>Lead Chef</title></head><body><p>Cook.</p></body></html>";
         let answer = call(json!({"op": "read", "name": "a.html", "text": page}));
         assert_eq!(answer["title"], "Lead Chef");
+        assert_eq!(answer["description_at"], Value::Null);
     }
 
     #[test]
