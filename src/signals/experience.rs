@@ -137,9 +137,23 @@ impl YearsGrammar {
 
     /// Every years figure in `text`, before context checks.
     fn figures<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Figure> + 't {
-        self.regex
-            .captures_iter(text)
-            .filter_map(|c| self.figure(text, &c))
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while let Some(c) = self.regex.captures_at(text, at) {
+                let whole = c.get(0)?;
+                if let Some(figure) = self.figure(text, &c) {
+                    at = whole.end();
+                    return Some(figure);
+                }
+                // An article taken for a figure may have swallowed a real one: "MBA a plus\n-
+                // 10+ years" reads as the range "a plus - 10". Look again after the article.
+                at = match c.name("one") {
+                    Some(one) => one.end(),
+                    None => whole.end(),
+                };
+            }
+            None
+        })
     }
 
     fn figure(&self, text: &str, c: &Captures) -> Option<Figure> {
