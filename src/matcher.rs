@@ -18,6 +18,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored, MatchKind};
 use regex::Regex;
+use regex_automata::{meta, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::lexicon::{Category, Lexicon, Pattern};
@@ -62,6 +63,10 @@ pub struct Matcher {
     triggers: Vec<(Vec<u8>, usize)>,
     /// Per regular expression, whether it has triggers (else it is always run).
     gated: Vec<bool>,
+    /// Per regular expression with triggers, the same expression anchored at its start: run
+    /// only where one of its triggers starts, so a posting costs the few places its prefixes
+    /// occur, not a scan of the whole text per expression.
+    anchored: Vec<Option<meta::Regex>>,
     /// Per entry, its (category, signal) group: hits overlap only across groups.
     groups: Vec<usize>,
     /// Per entry, whether it only claims words for another meaning (value no, none...).
@@ -184,13 +189,23 @@ fn word_start_candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
 fn match_prefixes(source: &str) -> Option<Vec<Vec<u8>>> {
     // `regex` parses with these same defaults, so the prefixes are those of its matches.
     let hir = regex_syntax::parse(source).ok()?;
-    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-    let literals = prefixes.literals()?;
-    let usable = !literals.is_empty()
-        && literals.len() <= MAX_TRIGGERS
-        && literals.iter().map(|l| l.len()).sum::<usize>() <= MAX_TRIGGER_BYTES
-        && literals.iter().all(|l| !l.is_empty());
-    usable.then(|| literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+    // Whole prefixes first; an expression whose alternatives multiply past the limits
+    // ("(?:take|takes|taking) (?:direction|instructions)") still has short ones: the first
+    // few bytes of each match, fewer and still a sound gate.
+    [None, Some(8), Some(4)].into_iter().find_map(|len| {
+        let mut extractor = Extractor::new();
+        extractor.kind(ExtractKind::Prefix);
+        if let Some(len) = len {
+            extractor.limit_literal_len(len);
+        }
+        let prefixes = extractor.extract(&hir);
+        let literals = prefixes.literals()?;
+        let usable = !literals.is_empty()
+            && literals.len() <= MAX_TRIGGERS
+            && literals.iter().map(|l| l.len()).sum::<usize>() <= MAX_TRIGGER_BYTES
+            && literals.iter().all(|l| !l.is_empty());
+        usable.then(|| literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+    })
 }
 
 impl Matcher {
@@ -199,6 +214,7 @@ impl Matcher {
         let mut regexes = Vec::new();
         let mut triggers = Vec::new();
         let mut gated = Vec::new();
+        let mut anchored = Vec::new();
         for (index, entry) in lexicon.entries.iter().enumerate() {
             match &entry.pattern {
                 Pattern::Literal(phrase) => phrases.push((phrase.clone(), index)),
@@ -215,6 +231,17 @@ impl Matcher {
                         .map_err(|e| format!("{}: {e}", entry.origin))?;
                     let prefixes = match_prefixes(source);
                     gated.push(prefixes.is_some());
+                    anchored.push(match prefixes {
+                        Some(_) => Some(
+                            meta::Regex::builder()
+                                .configure(
+                                    meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
+                                )
+                                .build(source)
+                                .map_err(|e| format!("{}: {e}", entry.origin))?,
+                        ),
+                        None => None,
+                    });
                     let k = regexes.len();
                     triggers.extend(prefixes.into_iter().flatten().map(|p| (p, k)));
                     regexes.push((re, index));
@@ -263,6 +290,7 @@ impl Matcher {
             regexes,
             triggers,
             gated,
+            anchored,
             groups,
             claims,
             keys,
@@ -324,28 +352,52 @@ impl Matcher {
         let wanted = |entry: usize| wanted_langs[self.langs[entry] as usize];
         let literals = self.literals(&wanted_langs);
         let mut all: Vec<Hit> = Vec::new();
-        let mut triggered = vec![false; self.regexes.len()];
+        // (expression, position) of every trigger met: where a gated expression may match.
+        let mut triggered: Vec<(usize, usize)> = Vec::new();
         literals.scan(text, |start, end, target| match target {
             Target::Phrase(entry) => {
                 if wanted(entry) && is_whole_word(text, start, end) {
                     all.push(Hit { start, end, entry });
                 }
             }
-            Target::Trigger(k) => triggered[k] = true,
+            Target::Trigger(k) => triggered.push((k, start)),
         });
+        triggered.sort_unstable();
+        triggered.dedup();
         for (k, (re, entry)) in self.regexes.iter().enumerate() {
-            if !wanted(*entry) || self.gated[k] && !triggered[k] {
+            if !wanted(*entry) {
                 continue;
             }
-            all.extend(
-                re.find_iter(text)
-                    .filter(|m| !m.is_empty() && is_whole_word(text, m.start(), m.end()))
-                    .map(|m| Hit {
-                        start: m.start(),
-                        end: m.end(),
-                        entry: *entry,
-                    }),
-            );
+            let hit = |start: usize, end: usize| {
+                (start < end && is_whole_word(text, start, end)).then_some(Hit {
+                    start,
+                    end,
+                    entry: *entry,
+                })
+            };
+            match (&self.anchored[k], self.gated[k]) {
+                (Some(anchored), true) => {
+                    let from = triggered.partition_point(|&(j, _)| j < k);
+                    let to = triggered.partition_point(|&(j, _)| j <= k);
+                    // As `find_iter` does, a match is looked for past the last one's end.
+                    let mut next = 0;
+                    for &(_, at) in &triggered[from..to] {
+                        if at < next {
+                            continue;
+                        }
+                        // Anchored at the trigger, with the text before it in view, so "^" and
+                        // "\b" see what they would in a scan of the whole text.
+                        let input = Input::new(text)
+                            .range(at..)
+                            .anchored(regex_automata::Anchored::Yes);
+                        if let Some(m) = anchored.search(&input) {
+                            all.extend(hit(m.start(), m.end()));
+                            next = m.end().max(at + 1);
+                        }
+                    }
+                }
+                _ => all.extend(re.find_iter(text).filter_map(|m| hit(m.start(), m.end()))),
+            }
         }
         // At one position a claim of another meaning ("lead to", "degree of") wins over the
         // phrase inside it, whatever their lengths; otherwise the longest wins.
