@@ -24,9 +24,10 @@
 //! ```
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -167,18 +168,37 @@ where
     }
 }
 
+/// What `Ordered::next_within` found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Next<U> {
+    Item(U),
+    /// The input is done and every result taken.
+    End,
+    /// No result within the time given; ask again.
+    Pending,
+}
+
 impl<U> Ordered<U> {
-    /// The next result, or `None` without waiting when none is ready yet.
-    pub fn try_next(&mut self) -> Option<U> {
+    /// The next result, waiting at most `timeout` for it (`Duration::ZERO`: not at all), so a
+    /// caller can do other things while it waits (a Python binding checks for Ctrl-C).
+    pub fn next_within(&mut self, timeout: Duration) -> Next<U> {
         if let Some(item) = self.current.next() {
-            return Some(item);
+            return Next::Item(item);
         }
-        match self.batches.as_ref()?.try_recv() {
+        let Some(batches) = self.batches.as_ref() else {
+            return Next::End;
+        };
+        match batches.recv_timeout(timeout) {
             Ok(batch) => {
                 self.current = batch.into_iter();
-                self.current.next()
+                // Batches are never empty.
+                self.current.next().map_or(Next::Pending, Next::Item)
             }
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
+            Err(RecvTimeoutError::Timeout) => Next::Pending,
+            Err(RecvTimeoutError::Disconnected) => {
+                self.finish();
+                Next::End
+            }
         }
     }
 }
@@ -322,5 +342,16 @@ mod tests {
     fn ordered_ends_with_its_input() {
         let all: Vec<u32> = ordered(0..2500u32, Options::default(), |i| i).collect();
         assert_eq!(all, (0..2500).collect::<Vec<_>>());
+        let mut results = ordered(0..3u32, Options::default(), |i| i);
+        let mut got = Vec::new();
+        loop {
+            match results.next_within(Duration::from_millis(10)) {
+                Next::Item(i) => got.push(i),
+                Next::Pending => continue,
+                Next::End => break,
+            }
+        }
+        assert_eq!(got, [0, 1, 2]);
+        assert_eq!(results.next_within(Duration::ZERO), Next::End);
     }
 }
