@@ -7,8 +7,10 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use std::time::Duration;
+
+mod to_python;
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -422,8 +424,12 @@ impl Drop for Analyses {
     }
 }
 
+/// Keys and enum strings shared by every dict made (used with the GIL held).
+static STRINGS: LazyLock<Mutex<to_python::Strings>> = LazyLock::new(Default::default);
+
 fn to_dict<'py>(py: Python<'py>, analysis: &Analysis) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize::pythonize(py, analysis)?)
+    let mut strings = STRINGS.lock().unwrap_or_else(|e| e.into_inner());
+    to_python::to_python(py, &mut strings, analysis)
 }
 
 /// The flat columns of `analyze_frame`, in order.
