@@ -1,7 +1,7 @@
 """Type stubs for rung's native module (re-exported by ``rung``)."""
 
 from os import PathLike
-from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Tuple, Union
 
 #: The columns of ``analyze_frame``'s result, in order.
 COLUMNS: list[str]
@@ -39,11 +39,21 @@ class Analyzer:
     ) -> dict[str, Any]:
         """One posting's analysis: the JSON output contract of ``rung check --format json``."""
     def analyze_many(
-        self, postings: Iterable[Posting], *, threads: Optional[int] = None, batch: int = 1024
+        self,
+        postings: Iterable[Posting],
+        *,
+        threads: Optional[int] = None,
+        batch: int = 1024,
+        errors: Literal["raise", "yield"] = "raise",
     ) -> Analyses:
         """Analyses in input order, on ``threads`` threads (default: all cores), lazily."""
     def _analyze_rows(
-        self, postings: Iterable[Posting], *, threads: Optional[int] = None, batch: int = 1024
+        self,
+        postings: Iterable[Posting],
+        *,
+        threads: Optional[int] = None,
+        batch: int = 1024,
+        errors: Literal["raise", "yield"] = "raise",
     ) -> Iterator[Tuple[Any, ...]]: ...
 
 def analyze(
@@ -57,7 +67,11 @@ def analyze(
     """``Analyzer().analyze``: one posting with the shipped lexicons."""
 
 def analyze_many(
-    postings: Iterable[Posting], *, threads: Optional[int] = None, batch: int = 1024
+    postings: Iterable[Posting],
+    *,
+    threads: Optional[int] = None,
+    batch: int = 1024,
+    errors: Literal["raise", "yield"] = "raise",
 ) -> Analyses:
     """``Analyzer().analyze_many``: analyses in input order, lazily, the GIL released."""
 

@@ -120,29 +120,34 @@ impl Analyzer {
     /// ``rung audit`` parses them, blank ones skipped. A posting without an id gets its
     /// position (0-based). The GIL is released while postings are parsed and analysed.
     ///
-    /// A bad item (``None``, ``bytes``, a dict without a description) raises ``TypeError``
-    /// or ``ValueError`` naming its row (0-based), once the rows before it are yielded; an
-    /// exception from the iterable itself is raised in the same place.
-    #[pyo3(signature = (postings, *, threads=None, batch=1024))]
+    /// A bad item (``None``, ``bytes``, a dict without a description, a broken JSON line)
+    /// raises ``TypeError`` or ``ValueError`` naming its row (0-based), once the rows before
+    /// it are yielded, and ends the iterator; with ``errors="yield"`` it is yielded in its
+    /// place as ``{"id": "ROW", "error": MESSAGE}`` instead (as ``rung audit -`` writes a
+    /// broken line) and the rest goes on. An exception from the iterable itself is raised in
+    /// the same place, whatever ``errors`` says.
+    #[pyo3(signature = (postings, *, threads=None, batch=1024, errors="raise"))]
     fn analyze_many(
         &self,
         postings: &Bound<'_, PyAny>,
         threads: Option<usize>,
         batch: usize,
+        errors: &str,
     ) -> PyResult<Analyses> {
-        start(&self.inner, postings, threads, batch, false)
+        start(&self.inner, postings, threads, batch, errors, false)
     }
 
     /// ``analyze_many`` yielding one flat tuple a posting (the columns of ``COLUMNS``),
     /// for ``analyze_frame``.
-    #[pyo3(signature = (postings, *, threads=None, batch=1024))]
+    #[pyo3(signature = (postings, *, threads=None, batch=1024, errors="raise"))]
     fn _analyze_rows(
         &self,
         postings: &Bound<'_, PyAny>,
         threads: Option<usize>,
         batch: usize,
+        errors: &str,
     ) -> PyResult<Analyses> {
-        start(&self.inner, postings, threads, batch, true)
+        start(&self.inner, postings, threads, batch, errors, true)
     }
 
     fn __repr__(&self) -> String {
@@ -160,6 +165,7 @@ fn start(
     postings: &Bound<'_, PyAny>,
     threads: Option<usize>,
     batch: usize,
+    errors: &str,
     flat: bool,
 ) -> PyResult<Analyses> {
     if batch == 0 {
@@ -169,11 +175,21 @@ fn start(
         return Err(PyValueError::new_err("threads must be at least 1"));
     }
     let iter = postings.try_iter()?.unbind();
+    let errors_yielded = match errors {
+        "raise" => false,
+        "yield" => true,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "errors must be \"raise\" or \"yield\", not {other:?}"
+            )))
+        }
+    };
     let items = FromPython {
         iter,
         row: 0,
         buffer: VecDeque::new(),
         done: false,
+        stop_on_bad: !errors_yielded,
     };
     let analyzer = Arc::clone(analyzer);
     let options = pipeline::Options {
@@ -182,17 +198,20 @@ fn start(
         ..pipeline::Options::default()
     };
     let work = move |item: PyResult<Item>| {
-        let posting = match item? {
+        let posting = match item.map_err(Failure::Raised)? {
             Item::Posting(posting) => posting,
-            Item::Line(line) => line
-                .parse()
-                .map_err(|e| PyValueError::new_err(format!("row {}: {}", e.location, e.message)))?,
+            Item::Bad { row, error } => return Err(Failure::Bad { row, error }),
+            Item::Line(row, line) => line.parse().map_err(|e| Failure::Bad {
+                row,
+                error: PyValueError::new_err(format!("row {row}: {}", e.message)),
+            })?,
         };
         Ok(analyzer.analyze(&posting))
     };
     Ok(Analyses {
         state: Mutex::new(Some(pipeline::ordered(items, options, work))),
         flat,
+        errors_yielded,
     })
 }
 
@@ -203,12 +222,24 @@ struct FromPython {
     row: usize,
     buffer: VecDeque<PyResult<Item>>,
     done: bool,
+    /// `errors="raise"`: nothing after a bad item is read.
+    stop_on_bad: bool,
 }
 
-/// One item of the iterable, converted: a posting, or a JSON line that a worker parses.
+/// One item of the iterable, converted: a posting, a JSON line that a worker parses (and
+/// its row), or an item that is no posting.
 enum Item {
     Posting(Posting),
-    Line(JsonlLine),
+    Line(usize, JsonlLine),
+    Bad { row: usize, error: PyErr },
+}
+
+/// Why an item has no analysis.
+enum Failure {
+    /// The item is no posting: `errors="yield"` yields it as an error row.
+    Bad { row: usize, error: PyErr },
+    /// The iterable raised.
+    Raised(PyErr),
 }
 
 /// Items converted per taking of the GIL.
@@ -227,7 +258,14 @@ impl Iterator for FromPython {
                             self.done = true;
                             break;
                         }
-                        Some(item) => item.and_then(|item| convert(&item, self.row)),
+                        Some(Err(e)) => Err(e),
+                        Some(Ok(item)) => match convert(&item, self.row) {
+                            Ok(item) => Ok(item),
+                            Err(error) => Ok(Some(Item::Bad {
+                                row: self.row,
+                                error,
+                            })),
+                        },
                     };
                     let Some(item) = item.transpose() else {
                         // A blank line, skipped as JSON Lines readers skip it.
@@ -235,7 +273,11 @@ impl Iterator for FromPython {
                         continue;
                     };
                     self.row += 1;
-                    let failed = item.is_err();
+                    let failed = match &item {
+                        Err(_) => true,
+                        Ok(Item::Bad { .. }) => self.stop_on_bad,
+                        Ok(_) => false,
+                    };
                     self.buffer.push_back(item);
                     if failed {
                         // The error ends the stream where it happened.
@@ -257,10 +299,13 @@ fn convert(item: &Bound<'_, PyAny>, row: usize) -> PyResult<Option<Item>> {
         if text.trim().is_empty() {
             return Ok(None);
         }
-        return Ok(Some(Item::Line(JsonlLine {
-            location: row.to_string(),
-            text: text.into_owned(),
-        })));
+        return Ok(Some(Item::Line(
+            row,
+            JsonlLine {
+                location: row.to_string(),
+                text: text.into_owned(),
+            },
+        )));
     }
     posting(item, row).map(|p| Some(Item::Posting(p)))
 }
@@ -357,9 +402,11 @@ fn type_name(value: &Bound<'_, PyAny>) -> String {
 #[pyclass(module = "rung._rung")]
 struct Analyses {
     /// `None` once the input is done or an error was raised.
-    state: Mutex<Option<Ordered<PyResult<Analysis>>>>,
+    state: Mutex<Option<Ordered<Result<Analysis, Failure>>>>,
     /// Flat tuples (`_analyze_rows`) instead of dicts.
     flat: bool,
+    /// `errors="yield"`: a bad item is yielded as `{"id": ROW, "error": MESSAGE}`.
+    errors_yielded: bool,
 }
 
 #[pymethods]
@@ -387,9 +434,25 @@ impl Analyses {
                         to_dict(py, &analysis)?
                     }))
                 }
-                Next::Item(Err(e)) => {
+                Next::Item(Err(Failure::Bad { row, error })) if self.errors_yielded => {
+                    let message = error.value(py).str()?.to_cow()?.into_owned();
+                    let prefix = format!("row {row}: ");
+                    let message = message.strip_prefix(&prefix).unwrap_or(&message);
+                    let id = row.to_string();
+                    return Ok(Some(if self.flat {
+                        let mut items: Vec<Option<&str>> = vec![None; COLUMNS.len()];
+                        items[0] = Some(&id);
+                        PyTuple::new(py, items)?.into_any()
+                    } else {
+                        let dict = PyDict::new(py);
+                        dict.set_item("id", id)?;
+                        dict.set_item("error", message)?;
+                        dict.into_any()
+                    }));
+                }
+                Next::Item(Err(Failure::Bad { error, .. } | Failure::Raised(error))) => {
                     close(py, &mut state);
-                    return Err(e);
+                    return Err(error);
                 }
                 Next::End => {
                     close(py, &mut state);
@@ -409,7 +472,7 @@ impl Analyses {
 }
 
 /// Ends the pipeline: its threads may be waiting for the GIL, so it is let go meanwhile.
-fn close(py: Python<'_>, state: &mut Option<Ordered<PyResult<Analysis>>>) {
+fn close(py: Python<'_>, state: &mut Option<Ordered<Result<Analysis, Failure>>>) {
     if let Some(ordered) = state.take() {
         py.detach(move || drop(ordered));
     }
@@ -539,16 +602,25 @@ fn analyze<'py>(
 /// while it analyses. Items: dicts with the keys rung reads in JSON Lines (``description``,
 /// ``title``, ``id``, ``label``...), tuples ``(title, description[, id[, declared]])``, or
 /// JSON lines (str). A bad item raises ``TypeError`` / ``ValueError`` naming its row (0-based)
-/// after the rows before it. Same as ``Analyzer().analyze_many``.
+/// after the rows before it; ``errors="yield"`` yields ``{"id": "ROW", "error": MESSAGE}`` in
+/// its place instead. Same as ``Analyzer().analyze_many``.
 #[pyfunction]
-#[pyo3(signature = (postings, *, threads=None, batch=1024))]
+#[pyo3(signature = (postings, *, threads=None, batch=1024, errors="raise"))]
 fn analyze_many(
     py: Python<'_>,
     postings: &Bound<'_, PyAny>,
     threads: Option<usize>,
     batch: usize,
+    errors: &str,
 ) -> PyResult<Analyses> {
-    start(&default_analyzer(py)?, postings, threads, batch, false)
+    start(
+        &default_analyzer(py)?,
+        postings,
+        threads,
+        batch,
+        errors,
+        false,
+    )
 }
 
 /// The postings of a file as rung's CLI reads them (JSON Lines, JSON, CSV/TSV, text,

@@ -126,6 +126,19 @@ def test_bad_input_raises_naming_the_row(bad, error, message):
     assert list(results) == []
 
 
+def test_errors_yield_puts_an_error_row_in_place_of_a_bad_item():
+    good = '{"title": "Engineer", "description": "3+ years of experience"}'
+    items = [good, "not json", ("Engineer", None), None, '{"title": "x"}', good]
+    got = list(rung.analyze_many(items, batch=2, errors="yield"))
+    assert [a["id"] for a in got] == ["0", "1", "2", "3", "4", "5"]
+    assert [("error" in a) for a in got] == [False, True, True, True, True, False]
+    assert got[1]["error"].startswith("invalid JSON")
+    assert got[4]["error"].startswith("no posting text")
+    assert got[5]["experience"]["min_years"] == 3.0
+    with pytest.raises(ValueError, match="errors must be"):
+        rung.analyze_many([], errors="ignore")
+
+
 def test_an_exception_from_the_iterable_is_raised_in_its_place():
     def postings():
         yield ("Engineer", "3+ years of experience")
