@@ -190,6 +190,7 @@ fn start(
         buffer: VecDeque::new(),
         done: false,
         stop_on_bad: !errors_yielded,
+        chunk: batch.max(MIN_CHUNK),
     };
     let analyzer = Arc::clone(analyzer);
     let options = pipeline::Options {
@@ -216,7 +217,7 @@ fn start(
 }
 
 /// The Python iterable as a Rust iterator, for the pipeline's reading thread: it takes the
-/// GIL once per `CHUNK` items.
+/// GIL once per `chunk` items.
 struct FromPython {
     iter: Py<PyIterator>,
     row: usize,
@@ -224,6 +225,11 @@ struct FromPython {
     done: bool,
     /// `errors="raise"`: nothing after a bad item is read.
     stop_on_bad: bool,
+    /// Items converted per taking of the GIL: a batch. Python hands the GIL over to a
+    /// waiting thread only every few milliseconds (`sys.getswitchinterval()`), so while
+    /// `__next__` is busy making dicts, each taking may wait that long: taken per item (or
+    /// per few dozen) it would starve the workers.
+    chunk: usize,
 }
 
 /// One item of the iterable, converted: a posting, a JSON line that a worker parses (and
@@ -242,8 +248,8 @@ enum Failure {
     Raised(PyErr),
 }
 
-/// Items converted per taking of the GIL.
-const CHUNK: usize = 64;
+/// The fewest items converted per taking of the GIL.
+const MIN_CHUNK: usize = 64;
 
 impl Iterator for FromPython {
     type Item = PyResult<Item>;
@@ -252,7 +258,7 @@ impl Iterator for FromPython {
         if self.buffer.is_empty() && !self.done {
             Python::attach(|py| {
                 let iter = self.iter.bind(py);
-                while self.buffer.len() < CHUNK {
+                while self.buffer.len() < self.chunk {
                     let item = match iter.clone().next() {
                         None => {
                             self.done = true;
