@@ -29,6 +29,7 @@ pub mod language;
 pub mod level;
 pub mod lexicon;
 pub mod matcher;
+pub mod pipeline;
 pub mod posting;
 pub mod report;
 pub mod scorer;

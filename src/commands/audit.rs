@@ -10,7 +10,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::Context;
-use rayon::prelude::*;
 use rung::input::{
     collect_files, read_pending, Columns, Found, InputError, InputFormat, Pending, ReadOptions,
     RowError,
@@ -28,7 +27,7 @@ use super::progress::Progress;
 use crate::cli::{AuditArgs, AuditFormat};
 
 /// Postings analysed together; bounds memory while keeping every core busy.
-const BATCH: usize = 1024;
+const BATCH: usize = rung::pipeline::BATCH;
 
 pub fn run(analyzer: &Analyzer, args: AuditArgs) -> anyhow::Result<ExitCode> {
     // Missing or unreadable paths are counted where they stand, and the rest is still read.
@@ -133,6 +132,10 @@ enum Done {
         warning: Option<String>,
     },
     Rejected(RowError),
+    /// A whole input that cannot be read, in its place among the rows.
+    Unreadable(anyhow::Error),
+    /// A file a directory holds that rung does not read: named, not counted.
+    Skipped(InputError),
 }
 
 /// A row that could not be read, as the line that stands in for it on stdin: a filter keeps
@@ -149,7 +152,7 @@ fn audit(
     files: &[Found],
     format: AuditFormat,
     sink: Box<dyn Write>,
-    interrupted: &AtomicBool,
+    interrupted: &Arc<AtomicBool>,
 ) -> anyhow::Result<Outcome> {
     let progress = Progress::new(total_bytes(files));
     let options = read_options(args);
@@ -171,57 +174,22 @@ fn audit(
         _ => Sink::Report(reporter(format, sink)),
     };
     let mut stats = Stats::default();
-    let finished = std::thread::scope(|scope| -> anyhow::Result<bool> {
-        // One thread reads (and splits lines) while the workers parse, analyse and render.
-        let (tx, rx) = std::sync::mpsc::sync_channel(2 * BATCH);
-        scope.spawn(move || {
-            for item in rows {
-                if tx.send(item).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut batch: Vec<Pending> = Vec::with_capacity(BATCH);
-        loop {
-            if interrupted.load(Ordering::SeqCst) {
-                return Ok(false);
-            }
-            batch.clear();
-            let Ok(first) = rx.recv() else { break };
-            let mut next = Some(first);
-            let mut taken = 0;
-            while let Some(item) = next.take() {
-                taken += 1;
-                match item {
-                    Item::Row(pending) => batch.push(pending),
-                    Item::Unreadable(e) => {
-                        // Rows before it are written first, in input order.
-                        let done = analyse(analyzer, args, format, &mut batch);
-                        write(&mut sink, &mut stats, done, streaming, &progress)?;
-                        // A file is one rejected row, so that read + rejected still adds up.
-                        stats.unreadable += 1;
-                        stats.rejected += 1;
-                        if let Sink::Report(reporter) = &mut sink {
-                            reporter.reject();
-                        }
-                        progress.println(&format!("rung: error: {e:#}"));
-                    }
-                    // Files a directory holds that rung does not read: named, not counted.
-                    Item::Skipped(e) => progress.println(&format!("rung: skipped {e}")),
-                }
-                if taken < BATCH {
-                    next = if streaming {
-                        rx.try_recv().ok()
-                    } else {
-                        rx.recv().ok()
-                    };
-                }
-            }
-            let done = analyse(analyzer, args, format, &mut batch);
-            write(&mut sink, &mut stats, done, streaming, &progress)?;
-            progress.update(stats.read);
-        }
-        Ok(true)
+    let pipeline = rung::pipeline::Options {
+        batch: BATCH,
+        streaming,
+        threads: None,
+        stop: Some(Arc::clone(interrupted)),
+    };
+    let each = |item| match item {
+        Item::Row(pending) => work(analyzer, args, format, pending),
+        Item::Unreadable(e) => Done::Unreadable(e),
+        Item::Skipped(e) => Done::Skipped(e),
+    };
+    // One thread reads (and splits lines) while the workers parse, analyse and render.
+    let finished = rung::pipeline::run(rows, &pipeline, each, |done| {
+        write(&mut sink, &mut stats, done, streaming, &progress)?;
+        progress.update(stats.read);
+        anyhow::Ok(())
     })?;
     if !finished || interrupted.load(Ordering::SeqCst) {
         progress.finish();
@@ -255,19 +223,6 @@ fn audit(
     } else {
         ExitCode::SUCCESS
     }))
-}
-
-/// Analyses a batch on the workers, emptying it; the results are in input order.
-fn analyse(
-    analyzer: &Analyzer,
-    args: &AuditArgs,
-    format: AuditFormat,
-    batch: &mut Vec<Pending>,
-) -> Vec<Done> {
-    batch
-        .par_drain(..)
-        .map(|pending| work(analyzer, args, format, pending))
-        .collect()
 }
 
 /// What the inputs yield: rows, a whole input that cannot be read, or a file skipped.
@@ -355,6 +310,16 @@ fn write(
                 }
                 progress.println(&format!("rung: skipped {e}"));
             }
+            (Done::Unreadable(e), sink) => {
+                // A file is one rejected row, so that read + rejected still adds up.
+                stats.unreadable += 1;
+                stats.rejected += 1;
+                if let Sink::Report(reporter) = sink {
+                    reporter.reject();
+                }
+                progress.println(&format!("rung: error: {e:#}"));
+            }
+            (Done::Skipped(e), _) => progress.println(&format!("rung: skipped {e}")),
             _ => unreachable!("workers render exactly when the sink takes lines"),
         }
     }

@@ -19,7 +19,10 @@ pub use self::csv::{read_csv, Columns};
 pub use decode::{decode_text, utf16_bom, DecodeError};
 pub use html::posting_from_html;
 pub use json_array::read_json_array;
-pub use jsonl::{read_jsonl, read_jsonl_lines, read_jsonl_lines_with, JsonlLine, JsonlRecord};
+pub use jsonl::{
+    read_jsonl, read_jsonl_lines, read_jsonl_lines_with, JsonlLine, JsonlRecord, ID_FIELDS,
+    LEVEL_FIELDS, TEXT_FIELDS, TITLE_FIELDS,
+};
 pub use text::posting_from_text;
 pub use walk::{collect_files, Found};
 
