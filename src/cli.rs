@@ -91,7 +91,7 @@ pub enum Command {
     /// parallel: a summary, a table, or an HTML report.
     #[command(after_help = AUDIT_HELP)]
     Audit(AuditArgs),
-    /// Score rung against a gold file (SPEC.md format) or poster-labelled JSONL.
+    /// Score rung against a hand-annotated gold file or poster-labelled JSONL.
     #[command(after_help = EVAL_HELP)]
     Eval(EvalArgs),
     /// Fit the level scorer's weights to gold files, with k-fold cross-validated figures.
@@ -162,7 +162,7 @@ pub struct CheckArgs {
 pub enum CheckFormat {
     /// A readable report with the evidence underlined in the posting.
     Human,
-    /// One pretty-printed JSON object (SPEC.md contract).
+    /// One pretty-printed JSON object (the output contract: docs/output.md).
     Json,
     /// One JSON object on one line.
     Jsonl,
@@ -272,7 +272,7 @@ pub struct AuditArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum AuditFormat {
-    /// One JSON object per posting, one line each, in input order (SPEC.md contract).
+    /// One JSON object per posting, one line each, in input order (docs/output.md).
     Jsonl,
     /// A JSON array of the same objects.
     Json,
@@ -355,7 +355,7 @@ the years weight stays fixed, since scaling all weights alike changes no answer.
 Example:
   rung fit ../shared/data/gold.jsonl ../shared/data/general-gold.jsonl --folds 5")]
 pub struct FitArgs {
-    /// Gold files (SPEC.md format); their postings are fitted together.
+    /// Gold files (rows with a `gold` object, as `rung eval` reads them); fitted together.
     #[arg(required = true)]
     pub gold: Vec<PathBuf>,
     /// Folds for cross-validation.
