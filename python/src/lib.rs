@@ -307,10 +307,7 @@ fn convert(item: &Bound<'_, PyAny>, row: usize) -> PyResult<Option<Item>> {
         }
         return Ok(Some(Item::Line(
             row,
-            JsonlLine {
-                location: row.to_string(),
-                text: text.into_owned(),
-            },
+            JsonlLine::new(row.to_string(), text.into_owned()),
         )));
     }
     posting(item, row).map(|p| Some(Item::Posting(p)))

@@ -57,6 +57,15 @@ pub struct JsonlLine {
 }
 
 impl JsonlLine {
+    /// A line read elsewhere (a Python string), read with the usual field names.
+    pub fn new(location: impl Into<String>, text: impl Into<String>) -> JsonlLine {
+        JsonlLine {
+            location: location.into(),
+            text: text.into(),
+            columns: std::sync::Arc::new(Columns::default()),
+        }
+    }
+
     /// Parses the line into a posting, exactly as `read_jsonl` does.
     pub fn parse(&self) -> Result<Posting, RowError> {
         parse_line(self.text.trim(), &self.location, &self.columns).map(|record| record.posting)
