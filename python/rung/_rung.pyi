@@ -36,6 +36,8 @@ class Analyzer:
         lang: Optional[str] = None,
         declared: Optional[str] = None,
         id: Optional[str] = None,
+        title_at: Optional[tuple[int, int]] = None,
+        description_at: Optional[tuple[int, int]] = None,
     ) -> dict[str, Any]:
         """One posting's analysis: the JSON output contract of ``rung check --format json``."""
     def analyze_many(
@@ -63,6 +65,8 @@ def analyze(
     lang: Optional[str] = None,
     declared: Optional[str] = None,
     id: Optional[str] = None,
+    title_at: Optional[tuple[int, int]] = None,
+    description_at: Optional[tuple[int, int]] = None,
 ) -> dict[str, Any]:
     """``Analyzer().analyze``: one posting with the shipped lexicons."""
 
@@ -75,5 +79,5 @@ def analyze_many(
 ) -> Analyses:
     """``Analyzer().analyze_many``: analyses in input order, lazily, the GIL released."""
 
-def read_file(path: Union[str, "PathLike[str]"]) -> list[dict[str, Optional[str]]]:
+def read_file(path: Union[str, "PathLike[str]"]) -> list[dict[str, Any]]:
     """A file's postings as the CLI reads them: dicts of id, title, description, label."""

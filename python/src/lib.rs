@@ -19,6 +19,7 @@ use pyo3::types::{PyDict, PyFloat, PyInt, PyIterator, PyList, PyString, PyTuple}
 use rung::input::{JsonlLine, ID_FIELDS, LEVEL_FIELDS, TEXT_FIELDS, TITLE_FIELDS};
 use rung::lexicon::Lexicon;
 use rung::pipeline::{self, Next, Ordered};
+use rung::posting::Position;
 use rung::{Analysis, Band, Level, Posting};
 
 create_exception!(
@@ -88,7 +89,8 @@ impl Analyzer {
     /// ``lang`` forces the language (ISO 639-1, ``"de"``) instead of detecting it;
     /// ``declared`` is the level the poster declared (``"entry"``, ``"Mid-Senior level"``);
     /// ``id`` is copied into the result.
-    #[pyo3(signature = (title, description, *, lang=None, declared=None, id=None))]
+    #[pyo3(signature = (title, description, *, lang=None, declared=None, id=None, title_at=None, description_at=None))]
+    #[allow(clippy::too_many_arguments)]
     fn analyze<'py>(
         &self,
         py: Python<'py>,
@@ -97,10 +99,14 @@ impl Analyzer {
         lang: Option<String>,
         declared: Option<&str>,
         id: Option<String>,
+        title_at: Option<(usize, usize)>,
+        description_at: Option<(usize, usize)>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let posting = Posting {
             lang,
             declared: declared.map(parse_level).transpose()?,
+            title_at: title_at.and_then(position),
+            description_at: description_at.and_then(position),
             ..Posting::new(id.unwrap_or_default(), title, description)
         };
         let inner = Arc::clone(&self.inner);
@@ -361,8 +367,22 @@ fn posting_from_dict(dict: &Bound<'_, PyDict>, row: usize) -> PyResult<Posting> 
             TEXT_FIELDS.join(", ")
         ))
     })?;
+    // Where a file's title and text start in it, as `read_file` gives them.
+    let at = |key: &str| -> PyResult<Option<Position>> {
+        match dict.get_item(key)? {
+            Some(v) if !v.is_none() => {
+                let pair = v.extract::<(usize, usize)>().map_err(|_| {
+                    PyTypeError::new_err(format!("row {row}: {key:?} should be (line, column)"))
+                })?;
+                Ok(position(pair))
+            }
+            _ => Ok(None),
+        }
+    };
     Ok(Posting {
         declared: field(LEVEL_FIELDS)?.as_deref().and_then(Level::parse),
+        title_at: at("title_at")?,
+        description_at: at("description_at")?,
         ..Posting::new(
             field(ID_FIELDS)?.unwrap_or_else(|| row.to_string()),
             field(TITLE_FIELDS)?.unwrap_or_default(),
@@ -584,7 +604,8 @@ fn flat_row<'py>(py: Python<'py>, a: &Analysis) -> PyResult<Bound<'py, PyAny>> {
 /// ``findings``, ...). ``lang`` forces the language (``"de"``); ``declared`` is the level the
 /// poster declared; ``id`` is copied into the result. Same as ``Analyzer().analyze``.
 #[pyfunction]
-#[pyo3(signature = (title, description, *, lang=None, declared=None, id=None))]
+#[pyo3(signature = (title, description, *, lang=None, declared=None, id=None, title_at=None, description_at=None))]
+#[allow(clippy::too_many_arguments)]
 fn analyze<'py>(
     py: Python<'py>,
     title: &str,
@@ -592,11 +613,27 @@ fn analyze<'py>(
     lang: Option<String>,
     declared: Option<&str>,
     id: Option<String>,
+    title_at: Option<(usize, usize)>,
+    description_at: Option<(usize, usize)>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let analyzer = Analyzer {
         inner: default_analyzer(py)?,
     };
-    analyzer.analyze(py, title, description, lang, declared, id)
+    analyzer.analyze(
+        py,
+        title,
+        description,
+        lang,
+        declared,
+        id,
+        title_at,
+        description_at,
+    )
+}
+
+/// A 1-based (line, column) in a file, as `read_file` gives it; `None` for a zero.
+fn position((line, column): (usize, usize)) -> Option<Position> {
+    (line >= 1 && column >= 1).then_some(Position { line, column })
 }
 
 /// Analyses many postings with the shipped lexicons on ``threads`` worker threads (default:
@@ -627,8 +664,10 @@ fn analyze_many(
 }
 
 /// The postings of a file as rung's CLI reads them (JSON Lines, JSON, CSV/TSV, text,
-/// Markdown, HTML, by extension): a list of dicts with ``id``, ``title``, ``description``
-/// and ``label`` (the declared level, or None), for ``analyze_many``. A file or row that cannot be
+/// Markdown, HTML, by extension): a list of dicts with ``id``, ``title``, ``description``,
+/// ``label`` (the declared level, or None) and ``title_at`` / ``description_at`` (where a
+/// text file's title and text start in it, ``(line, column)``, else None), for
+/// ``analyze_many``. A file or row that cannot be
 /// read raises ``ValueError`` with its location (``file:line``).
 #[pyfunction]
 fn read_file(py: Python<'_>, path: PathBuf) -> PyResult<Vec<Bound<'_, PyDict>>> {
@@ -650,6 +689,11 @@ fn read_file(py: Python<'_>, path: PathBuf) -> PyResult<Vec<Bound<'_, PyDict>>> 
             dict.set_item("title", &p.title)?;
             dict.set_item("description", &p.description)?;
             dict.set_item("label", p.declared.map(Level::as_str))?;
+            // Where the title and the text start in the file (text and Markdown files), so
+            // that analyses of them point at the file's lines, as the CLI's do.
+            let at = |p: Option<Position>| p.map(|p| (p.line, p.column));
+            dict.set_item("title_at", at(p.title_at))?;
+            dict.set_item("description_at", at(p.description_at))?;
             Ok(dict)
         })
         .collect()

@@ -61,7 +61,12 @@ def test_analyze_equals_the_cli_for_every_corpus_posting(corpus):
     postings, expected = corpus
     for posting, want in zip(postings, expected):
         got = rung.analyze(
-            posting["title"], posting["description"], id=posting["id"], declared=posting["label"]
+            posting["title"],
+            posting["description"],
+            id=posting["id"],
+            declared=posting["label"],
+            title_at=posting["title_at"],
+            description_at=posting["description_at"],
         )
         assert got == want, posting["id"]
 
