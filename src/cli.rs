@@ -6,12 +6,21 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use rung::Level;
 
-const AFTER_HELP: &str = "\
+/// The exit codes of `rung` and `rung check`, shared by their help.
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit codes:
   0  no finding at or above --fail-on
   1  at least one finding at or above --fail-on
   2  usage error, unreadable input or bad lexicon
+"
+    };
+}
 
+const AFTER_HELP: &str = concat!(
+    exit_codes!(),
+    "
 Examples:
   rung check corpora/en/junior-with-seven-years.md
   rung check posting.txt --format json
@@ -19,20 +28,19 @@ Examples:
   rung audit postings.jsonl --format jsonl -o analysed.jsonl
   rung eval ../shared/data/gold.jsonl
 
-Each command has its own examples: rung help <command>.";
+Each command has its own examples: rung help <command>."
+);
 
-const CHECK_HELP: &str = "\
-Exit codes:
-  0  no finding at or above --fail-on
-  1  at least one finding at or above --fail-on
-  2  usage error, unreadable input or bad lexicon
-
+const CHECK_HELP: &str = concat!(
+    exit_codes!(),
+    "
 Examples:
   rung check corpora/en/junior-with-seven-years.md     human report, evidence underlined
   rung check posting.html --format sarif > rung.sarif  for code scanning in CI
   rung check - --title 'Senior Data Engineer' < body.txt
   rung check posting.md --declared entry               also compare with the level you declare
-  rung check posting.md --lang de --fail-on error      exit 1 on errors only";
+  rung check posting.md --lang de --fail-on error      exit 1 on errors only"
+);
 
 const EVAL_HELP: &str = "\
 Prints one figure a line against the gold annotations: accuracy (_acc) of title_level,
