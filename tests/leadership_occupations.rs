@@ -1,6 +1,8 @@
 //! Leadership in every occupation's words: nurses, stores, kitchens, warehouses, not only
 //! data teams. Short sentences of our own, run against the shipped lexicons.
 
+mod common;
+
 use std::sync::LazyLock;
 
 use rung::posting::Analysis;
@@ -23,14 +25,7 @@ const BUDGET: [bool; 5] = [false, false, false, false, true];
 /// (name, text, [people_management, mentoring, leads_work, strategy, budget])
 fn check(cases: &[(&str, &str, [bool; 5])]) {
     for (name, text, want) in cases {
-        let l = analyze("Shift Supervisor", text).leadership;
-        let got = [
-            l.people_management,
-            l.mentoring,
-            l.leads_work,
-            l.strategy,
-            l.budget,
-        ];
+        let got = common::leadership_flags(&analyze("Shift Supervisor", text).leadership);
         assert_eq!(&got, want, "{name}: {text:?}");
     }
 }

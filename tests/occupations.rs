@@ -5,6 +5,8 @@
 //! (tests/fixtures/occupations-gold.jsonl). The floors below fail a change that loses what the
 //! shipped lexicons read right today.
 
+mod common;
+
 use std::sync::LazyLock;
 
 use rung::{Analyzer, Posting};
@@ -156,15 +158,11 @@ fn occupations_floor() {
 #[test]
 fn rules_from_the_occupations_check() {
     let lead = |text: &str| {
-        let a = ANALYZER.analyze(&Posting::new("t", "Nurse", text));
-        let l = a.leadership;
-        [
-            l.people_management,
-            l.mentoring,
-            l.leads_work,
-            l.strategy,
-            l.budget,
-        ]
+        common::leadership_flags(
+            &ANALYZER
+                .analyze(&Posting::new("t", "Nurse", text))
+                .leadership,
+        )
     };
     let cases: &[(&str, [bool; 5])] = &[
         (

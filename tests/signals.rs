@@ -1,6 +1,8 @@
 //! Every pitfall of SPEC.md as a case: a short posting and the values rung must extract.
 //! One table per signal, run against the shipped lexicons.
 
+mod common;
+
 use std::sync::LazyLock;
 
 use rung::posting::{Analysis, Autonomy};
@@ -307,14 +309,7 @@ fn leadership_signals() {
         ),
     ];
     for (name, text, want) in cases {
-        let l = analyze("Analyst", text).leadership;
-        let got = [
-            l.people_management,
-            l.mentoring,
-            l.leads_work,
-            l.strategy,
-            l.budget,
-        ];
+        let got = common::leadership_flags(&analyze("Analyst", text).leadership);
         assert_eq!(&got, want, "{name}: {text:?}");
     }
 }

@@ -88,3 +88,15 @@ pub fn ids(run: &Run) -> Vec<String> {
         .map(|o| o["id"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// The five leadership signals in a fixed order, for tables of expected values:
+/// [people_management, mentoring, leads_work, strategy, budget].
+pub fn leadership_flags(l: &rung::posting::Leadership) -> [bool; 5] {
+    [
+        l.people_management,
+        l.mentoring,
+        l.leads_work,
+        l.strategy,
+        l.budget,
+    ]
+}
