@@ -35,6 +35,7 @@ pub mod report;
 pub mod scorer;
 pub mod signals;
 pub mod text;
+pub mod token;
 
 pub use analyzer::Analyzer;
 pub use level::{Band, Level};

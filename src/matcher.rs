@@ -1,39 +1,38 @@
-//! The phrase matcher: aho-corasick automata over the literal lexicon phrases (one per
+//! The phrase matcher: the literal lexicon phrases as a trie over token numbers (one per
 //! language, with English), plus the lexicon's few regular expressions, both with whole-word
 //! semantics over normalised text.
 //!
-//! A literal phrase can only match whole words where a word may start, so the automaton is
-//! walked anchored from those positions alone (about one byte in six of running text), not
-//! over every byte: short phrases ("i", "to", "or") would otherwise match inside most words
-//! only to be dropped.
+//! The text is tokenized once ([`crate::token`]) and each token looked up in the phrases'
+//! vocabulary; the trie is walked only from tokens that begin a phrase, one hash look-up a
+//! token, instead of byte by byte through an automaton.
 //!
-//! The same walk tells which regular expressions can match at all: every match of most of
-//! them starts with one of a few literal prefixes ("lead to", "engineer 1"), added to the
-//! automaton as triggers. A whole-word match starts where the walk starts, so an expression
-//! none of whose triggers was met has no whole-word match, and is not run.
+//! The same pass tells which regular expressions can match at all: every match of most of
+//! them starts with one of a few literal prefixes ("lead to", "engineer 1"), looked for at
+//! each token as triggers. An expression none of whose triggers was met has no whole-word
+//! match, and is not run; the others run anchored at their triggers only.
 
 use std::sync::OnceLock;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, MatchKind};
 use regex::Regex;
 use regex_automata::{meta, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
+use rustc_hash::FxHashMap;
+
 use crate::lexicon::{Category, Lexicon, Pattern};
+use crate::token::{self, Gap, Token, Vocabulary};
 
 /// The most regular-expression entries: each is a scan of every text, while all literal
 /// phrases together are one.
 pub const MAX_REGEXES: usize = 1000;
-/// The most literal phrase bytes, all entries together: the automaton's memory grows with it.
+/// The most literal phrase bytes, all entries together: the trie's memory grows with it.
 pub const MAX_LITERAL_BYTES: usize = 32 << 20;
 /// Compiled size limit of one regular expression.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
-/// The most trigger prefixes, and their bytes, one regular expression adds to the automaton;
-/// one with more is always run. (The shipped ones have at most 98, and 1.7 KB.)
-const MAX_TRIGGERS: usize = 128;
-const MAX_TRIGGER_BYTES: usize = 4096;
+/// The most trigger prefixes, and their bytes, one regular expression may have; one with
+/// more is always run. (The shipped ones have at most 569, and 8.6 KB.)
+const MAX_TRIGGERS: usize = 1024;
+const MAX_TRIGGER_BYTES: usize = 16384;
 
 /// A lexicon entry found in normalised text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,21 +45,22 @@ pub struct Hit {
 
 /// Finds lexicon phrases in normalised text.
 pub struct Matcher {
-    /// Every literal phrase, for postings read with several languages besides English; it
-    /// also checks at construction that the phrases build.
-    all: Literals,
-    /// Per language, an automaton over that language's phrases and English ones only, built
-    /// on first use: most postings are read as one language plus English, and the short
-    /// words of other languages ("a", "e", "de") would otherwise match all over the text
-    /// only to be dropped.
-    by_lang: Vec<OnceLock<Literals>>,
-    /// Every literal phrase with its entry index, to build `by_lang`.
-    phrases: Vec<(String, usize)>,
+    /// The tokens of every phrase and trigger, numbered.
+    vocabulary: Vocabulary,
+    /// Every literal phrase, for postings read with several languages besides English.
+    all: Trie,
+    /// Per language, a trie over that language's phrases and English ones only, built on
+    /// first use: most postings are read as one language plus English, and the short words
+    /// of other languages ("a", "e", "de") would otherwise match all over the text only to
+    /// be dropped.
+    by_lang: Vec<OnceLock<Trie>>,
+    /// Every literal phrase as tokens, with its entry index, to build `by_lang`.
+    phrases: Vec<(Vec<(Gap, u32)>, usize)>,
     /// Per regular expression, its entry index.
     regexes: Vec<(Regex, usize)>,
-    /// Literal prefixes of regular expressions (an index into `regexes`): every match of an
-    /// expression that has any starts with one of its own.
-    triggers: Vec<(Vec<u8>, usize)>,
+    /// Literal prefixes of regular expressions, by the tokens they start with: every match
+    /// of an expression that has any starts with one of its own.
+    triggers: Triggers,
     /// Per regular expression, whether it has triggers (else it is always run).
     gated: Vec<bool>,
     /// Per regular expression with triggers, the same expression anchored at its start: run
@@ -79,108 +79,307 @@ pub struct Matcher {
     lang_names: Vec<String>,
 }
 
-/// An automaton over some of the literal phrases, walked anchored from word starts.
+/// A phrase as (gap before, token number) pairs, its tokens numbered in `vocabulary`.
+fn phrase_tokens(vocabulary: &mut Vocabulary, phrase: &str) -> Vec<(Gap, u32)> {
+    token::tokens(phrase)
+        .iter()
+        .map(|t| (t.gap, vocabulary.intern(&phrase[t.range()])))
+        .collect()
+}
+
+/// A trie over some of the literal phrases, keyed by token numbers and the gaps between
+/// them, walked from each token that can begin one.
 ///
-/// It is a contiguous NFA, not a DFA: anchored walks never follow failure transitions, so
-/// an NFA step is nearly as cheap, and its states stay in cache (English and German take
-/// 280 KB where a DFA took 2.5 MB; the DFA ran 5-10% slower and doubled peak memory).
-struct Literals {
-    automaton: contiguous::NFA,
-    /// Automaton pattern id to what it stands for.
-    targets: Vec<Target>,
-    /// Whether any pattern starts with this byte: other positions are not walked.
-    first_bytes: [bool; 256],
+/// A phrase and a stretch of text with the same tokens and gaps are the same bytes, and a
+/// stretch that starts and ends at token edges is whole words; every whole-word occurrence
+/// of a phrase starts and ends at token edges. So the walk finds exactly the whole-word
+/// occurrences of every phrase, overlapping ones included.
+struct Trie {
+    /// Per token number, the node of the phrases it begins, or [`NO_NODE`].
+    roots: Vec<u32>,
+    /// (node, gap, token) to the child node, below the roots.
+    edges: FxHashMap<u64, u32>,
+    /// Per node, the range of `entries` ending there.
+    ends: Vec<(u32, u32)>,
+    /// Lexicon entry indices, grouped by the node they end at.
+    entries: Vec<u32>,
 }
 
-/// What a pattern of the automaton stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Target {
-    /// A literal phrase: its lexicon entry index.
-    Phrase(usize),
-    /// A prefix of regular expression `k`'s matches (an index into `Matcher::regexes`).
-    Trigger(usize),
+#[inline]
+fn edge(node: u32, gap: Gap, token: u32) -> u64 {
+    u64::from(node) << 34 | (gap as u64) << 32 | u64::from(token)
 }
 
-impl Literals {
+impl Trie {
+    /// The trie of `phrases`, whose tokens are numbered below `vocabulary`.
     fn new<'p>(
-        phrases: impl Iterator<Item = &'p (String, usize)>,
-        triggers: impl Iterator<Item = &'p (Vec<u8>, usize)>,
-    ) -> Result<Literals, String> {
-        let (literals, targets): (Vec<&[u8]>, Vec<Target>) = phrases
-            .map(|(p, e)| (p.as_bytes(), Target::Phrase(*e)))
-            .chain(triggers.map(|(p, k)| (p.as_slice(), Target::Trigger(*k))))
-            .unzip();
-        let mut first_bytes = [false; 256];
-        for literal in &literals {
-            if let Some(&b) = literal.first() {
-                first_bytes[usize::from(b)] = true;
+        vocabulary: usize,
+        phrases: impl Iterator<Item = &'p (Vec<(Gap, u32)>, usize)>,
+    ) -> Trie {
+        let mut roots = vec![NO_NODE; vocabulary];
+        let mut edges = FxHashMap::default();
+        let mut ending: Vec<Vec<u32>> = Vec::new();
+        for (tokens, entry) in phrases {
+            let Some(&(_, first)) = tokens.first() else {
+                continue;
+            };
+            let mut new_node = || {
+                ending.push(Vec::new());
+                ending.len() as u32 - 1
+            };
+            let root = &mut roots[first as usize];
+            if *root == NO_NODE {
+                *root = new_node();
             }
+            let mut node = *root;
+            for &(gap, token) in &tokens[1..] {
+                node = *edges
+                    .entry(edge(node, gap, token))
+                    .or_insert_with(&mut new_node);
+            }
+            ending[node as usize].push(*entry as u32);
         }
-        // Standard semantics report every phrase that ends at a state, so that all
-        // overlapping phrases are seen; the leftmost-longest choice is made after
-        // whole-word filtering, so "senior" still matches in "senior livingroom".
-        let automaton = contiguous::NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&literals)
-            .map_err(|e| e.to_string())?;
-        Ok(Literals {
-            automaton,
-            targets,
-            first_bytes,
-        })
+        let mut ends = Vec::with_capacity(ending.len());
+        let mut entries = Vec::new();
+        for list in ending {
+            let from = entries.len() as u32;
+            entries.extend(list);
+            ends.push((from, entries.len() as u32));
+        }
+        Trie {
+            roots,
+            edges,
+            ends,
+            entries,
+        }
     }
 
-    /// Every occurrence of a pattern in `text` that starts where a whole word may start,
-    /// as (start, end, what it stands for).
-    fn scan(&self, text: &str, mut found: impl FnMut(usize, usize, Target)) {
-        let nfa = &self.automaton;
-        let start = nfa
-            .start_state(Anchored::Yes)
-            .expect("a contiguous NFA supports anchored searches");
-        let bytes = text.as_bytes();
-        for at in word_start_candidates(text) {
-            if !self.first_bytes[usize::from(bytes[at])] {
-                continue;
+    /// Every phrase occurrence starting at token `i` of `tokens` (with their numbers in
+    /// `ids`), as (start, end, entry).
+    #[inline]
+    fn walk(
+        &self,
+        tokens: &[Token],
+        ids: &[u32],
+        i: usize,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) {
+        let node = self.roots[ids[i] as usize];
+        if node == NO_NODE {
+            return;
+        }
+        let start = tokens[i].start as usize;
+        let mut node = node;
+        let mut j = i;
+        loop {
+            let (from, to) = self.ends[node as usize];
+            for &entry in &self.entries[from as usize..to as usize] {
+                found(start, tokens[j].end as usize, entry as usize);
             }
-            let mut state = start;
-            for (offset, &byte) in bytes[at..].iter().enumerate() {
-                state = nfa.next_state(Anchored::Yes, state, byte);
-                if !nfa.is_special(state) {
-                    continue;
+            j += 1;
+            let (Some(token), Some(&id)) = (tokens.get(j), ids.get(j)) else {
+                return;
+            };
+            if token.gap == Gap::Other || id == NO_TOKEN {
+                return;
+            }
+            match self.edges.get(&edge(node, token.gap, id)) {
+                Some(&next) => node = next,
+                None => return,
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn memory_usage(&self) -> usize {
+        self.roots.len() * 4
+            + self.edges.capacity() * 16
+            + self.ends.len() * 8
+            + self.entries.len() * 4
+    }
+}
+
+/// The number of a text token that no phrase has.
+const NO_TOKEN: u32 = u32::MAX;
+/// No node: the token begins no phrase.
+const NO_NODE: u32 = u32::MAX;
+
+/// Where a regular expression may match: at a token that starts with one of its literal
+/// prefixes (every match starts with one).
+#[derive(Default)]
+struct Triggers {
+    /// Every prefix: its text, its expression, and whether it ends inside its first word
+    /// ("managin" of "managing", "lead" of "lead\b"), so that the text's token need only
+    /// start with it; otherwise the text's first token is the prefix's.
+    prefixes: Vec<(Box<str>, usize, bool)>,
+    /// The number of each prefix's first token, for those that do not end inside it.
+    first_tokens: Vec<(u32, usize)>,
+    /// Per vocabulary token, the range of `groups` that may start at it. Built by `finish`.
+    of_token: Vec<(u32, u32)>,
+    /// (expression, range of `checks`): the expression may match at the token if the text
+    /// there starts with one of those prefixes, or always when the range is empty (an open
+    /// prefix the token starts with).
+    groups: Vec<(u32, u32, u32)>,
+    checks: Vec<u32>,
+    /// For tokens outside the vocabulary: open prefixes by their first bytes (at most
+    /// [`HEAD`]), and the lengths those keys have.
+    by_head: FxHashMap<u32, Vec<u32>>,
+    head_lens: Vec<usize>,
+    /// Whether an open prefix starts with these two bytes (a bit per pair), or is this
+    /// one byte: most words outside the vocabulary are passed over without a look-up.
+    heads: Vec<u64>,
+}
+
+/// The most bytes of an open prefix that key it.
+const HEAD: usize = 3;
+
+/// The bit of `Triggers::heads` for the first two bytes of a word (or its one byte).
+#[inline]
+fn head_bit(word: &[u8]) -> usize {
+    match word {
+        [a, b, ..] => usize::from(*a) << 8 | usize::from(*b),
+        [a] => (1 << 16) + usize::from(*a),
+        [] => (1 << 16) + 256,
+    }
+}
+
+/// The key of a prefix's first bytes, at most [`HEAD`] of them.
+#[inline]
+fn head(bytes: &[u8]) -> u32 {
+    let mut key = bytes.len() as u32;
+    for &b in bytes {
+        key = key << 8 | u32::from(b);
+    }
+    key
+}
+
+impl Triggers {
+    /// Triggers for the prefixes of expression `k`; `false` when they cannot be told at
+    /// tokens (a prefix opening with white space), and the expression must always run.
+    fn add(&mut self, vocabulary: &mut Vocabulary, prefixes: &[Vec<u8>], k: usize) -> bool {
+        // A prefix cut short may end inside a character: its whole characters still start
+        // every match it started.
+        let prefixes: Vec<&str> = prefixes
+            .iter()
+            .map(|p| match std::str::from_utf8(p) {
+                Ok(p) => p,
+                Err(e) => std::str::from_utf8(&p[..e.valid_up_to()]).expect("valid up to here"),
+            })
+            .collect();
+        let usable = |p: &&str| token::tokens(p).first().is_some_and(|t| t.start == 0);
+        if !prefixes.iter().all(usable) {
+            return false;
+        }
+        for p in prefixes {
+            let tokens = token::tokens(p);
+            let first = &p[tokens[0].range()];
+            let open = tokens.len() == 1 && tokens[0].word && first.len() == p.len();
+            let index = self.prefixes.len();
+            if open {
+                let bytes = &p.as_bytes()[..p.len().min(HEAD)];
+                self.by_head
+                    .entry(head(bytes))
+                    .or_default()
+                    .push(index as u32);
+                if !self.head_lens.contains(&bytes.len()) {
+                    self.head_lens.push(bytes.len());
+                    self.head_lens.sort_unstable();
                 }
-                if nfa.is_dead(state) {
-                    break;
-                }
-                if nfa.is_match(state) {
-                    let len = offset + 1;
-                    for i in 0..nfa.match_len(state) {
-                        let pattern = nfa.match_pattern(state, i);
-                        // A match state also lists the phrases that end here but began
-                        // later (its suffixes): only those that began at `at` count.
-                        if nfa.pattern_len(pattern) == len {
-                            found(at, at + len, self.targets[pattern.as_usize()]);
-                        }
+            } else {
+                self.first_tokens.push((vocabulary.intern(first), index));
+            }
+            self.prefixes.push((p.into(), k, open));
+        }
+        true
+    }
+
+    /// Numbers every prefix under the tokens it may start at, once the vocabulary is whole.
+    fn finish(&mut self, vocabulary: &Vocabulary) {
+        self.heads = vec![0; ((1 << 16) + 257usize).div_ceil(64)];
+        for (p, _, open) in &self.prefixes {
+            if *open {
+                let bit = head_bit(p.as_bytes());
+                self.heads[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        // Per token, per expression: the prefixes to check, or none when it always may.
+        let mut lists: Vec<Vec<(u32, Option<Vec<u32>>)>> = vec![Vec::new(); vocabulary.len()];
+        let add = |list: &mut Vec<(u32, Option<Vec<u32>>)>, k: usize, check: Option<u32>| {
+            let k = k as u32;
+            match list.iter_mut().find(|(j, _)| *j == k) {
+                Some((_, checks)) => match (checks, check) {
+                    (Some(checks), Some(index)) => checks.push(index),
+                    (checks, _) => *checks = None,
+                },
+                None => list.push((k, check.map(|index| vec![index]))),
+            }
+        };
+        for &(id, index) in &self.first_tokens {
+            let k = self.prefixes[index].1;
+            add(&mut lists[id as usize], k, Some(index as u32));
+        }
+        for (id, list) in lists.iter_mut().enumerate() {
+            let word = vocabulary.token(id as u32).as_bytes();
+            self.open_at(word, |index| {
+                add(list, self.prefixes[index as usize].1, None)
+            });
+        }
+        self.of_token.clear();
+        self.groups.clear();
+        self.checks.clear();
+        for list in lists {
+            let from = self.groups.len() as u32;
+            for (k, checks) in list {
+                let at = self.checks.len() as u32;
+                self.checks.extend(checks.into_iter().flatten());
+                self.groups.push((k, at, self.checks.len() as u32));
+            }
+            self.of_token.push((from, self.groups.len() as u32));
+        }
+    }
+
+    /// The open prefixes that `word` starts with.
+    #[inline]
+    fn open_at(&self, word: &[u8], mut found: impl FnMut(u32)) {
+        for &len in self.head_lens.iter().take_while(|&&len| len <= word.len()) {
+            if let Some(list) = self.by_head.get(&head(&word[..len])) {
+                for &index in list {
+                    if word.starts_with(self.prefixes[index as usize].0.as_bytes()) {
+                        found(index);
                     }
                 }
             }
         }
     }
-}
 
-/// The character positions where a whole-word match may start: where the character or the
-/// one before it is not a letter or digit (the first half of [`is_whole_word`]).
-fn word_start_candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut previous_alphanumeric = false;
-    text.char_indices().filter_map(move |(at, c)| {
-        let alphanumeric = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        let candidate = !(previous_alphanumeric && alphanumeric);
-        previous_alphanumeric = alphanumeric;
-        candidate.then_some(at)
-    })
+    /// The expressions that may match at token `token` (number `id`) of `text`.
+    #[inline]
+    fn at(&self, text: &str, token: &Token, id: u32, found: &mut impl FnMut(usize)) {
+        let rest = &text.as_bytes()[token.start as usize..];
+        if id == NO_TOKEN {
+            if token.word {
+                let word = &rest[..(token.end - token.start) as usize];
+                let bit = head_bit(word);
+                if self.heads[bit / 64] & 1 << (bit % 64) != 0
+                    || self.heads[head_bit(&word[..1]) / 64] & 1 << (head_bit(&word[..1]) % 64) != 0
+                {
+                    self.open_at(word, |index| found(self.prefixes[index as usize].1));
+                }
+            }
+            return;
+        }
+        let (from, to) = self.of_token[id as usize];
+        for &(k, at, end) in &self.groups[from as usize..to as usize] {
+            let checks = &self.checks[at as usize..end as usize];
+            if checks.is_empty()
+                || checks.iter().any(|&index| {
+                    token::starts_with(rest, self.prefixes[index as usize].0.as_bytes())
+                })
+            {
+                found(k as usize);
+            }
+        }
+    }
 }
 
 /// Literal prefixes one of which every match of regular expression `source` starts with,
@@ -189,35 +388,61 @@ fn word_start_candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
 fn match_prefixes(source: &str) -> Option<Vec<Vec<u8>>> {
     // `regex` parses with these same defaults, so the prefixes are those of its matches.
     let hir = regex_syntax::parse(source).ok()?;
-    // Whole prefixes first; an expression whose alternatives multiply past the limits
-    // ("(?:take|takes|taking) (?:direction|instructions)") still has short ones: the first
-    // few bytes of each match, fewer and still a sound gate.
-    [None, Some(8), Some(4)].into_iter().find_map(|len| {
-        let mut extractor = Extractor::new();
-        extractor.kind(ExtractKind::Prefix);
-        if let Some(len) = len {
-            extractor.limit_literal_len(len);
-        }
-        let prefixes = extractor.extract(&hir);
-        let literals = prefixes.literals()?;
-        let usable = !literals.is_empty()
-            && literals.len() <= MAX_TRIGGERS
-            && literals.iter().map(|l| l.len()).sum::<usize>() <= MAX_TRIGGER_BYTES
-            && literals.iter().all(|l| !l.is_empty());
-        usable.then(|| literals.iter().map(|l| l.as_bytes().to_vec()).collect())
-    })
+    // Every finite prefix set is a sound gate; the one that lets the fewest places through
+    // is kept, each prefix reckoned to pass one place in 27 to the power of its length.
+    // Whole prefixes may multiply past the limits ("(?:take|takes|taking) (?:direction|
+    // instructions)") and be cut short by the extractor, so sets of prefixes cut at a few
+    // lengths are compared too.
+    [None, Some(16), Some(8), Some(4)]
+        .into_iter()
+        .filter_map(|len| {
+            let mut extractor = Extractor::new();
+            extractor
+                .kind(ExtractKind::Prefix)
+                .limit_total(MAX_TRIGGERS);
+            if let Some(len) = len {
+                extractor.limit_literal_len(len);
+            }
+            let prefixes = extractor.extract(&hir);
+            let literals = prefixes.literals()?;
+            let usable = !literals.is_empty()
+                && literals.len() <= MAX_TRIGGERS
+                && literals.iter().map(|l| l.len()).sum::<usize>() <= MAX_TRIGGER_BYTES
+                && literals.iter().all(|l| !l.is_empty());
+            usable.then(|| {
+                literals
+                    .iter()
+                    .map(|l| l.as_bytes().to_vec())
+                    .collect::<Vec<_>>()
+            })
+        })
+        .min_by(|a, b| pass_rate(a).total_cmp(&pass_rate(b)))
+}
+
+/// About how often one of `prefixes` starts at a place in text: each prefix one place in
+/// 27 (letters and a space) to the power of its length.
+fn pass_rate(prefixes: &[Vec<u8>]) -> f64 {
+    prefixes
+        .iter()
+        .map(|p| 27f64.powi(-(p.len().min(12) as i32)))
+        .sum()
 }
 
 impl Matcher {
     pub fn new(lexicon: &Lexicon) -> Result<Matcher, String> {
         let mut phrases = Vec::new();
+        let mut literal_bytes = 0;
+        let mut vocabulary = Vocabulary::default();
         let mut regexes = Vec::new();
-        let mut triggers = Vec::new();
+        let mut triggers = Triggers::default();
         let mut gated = Vec::new();
         let mut anchored = Vec::new();
         for (index, entry) in lexicon.entries.iter().enumerate() {
             match &entry.pattern {
-                Pattern::Literal(phrase) => phrases.push((phrase.clone(), index)),
+                Pattern::Literal(phrase) => {
+                    literal_bytes += phrase.len();
+                    phrases.push((phrase_tokens(&mut vocabulary, phrase), index));
+                }
                 Pattern::Regex(source) => {
                     if regexes.len() == MAX_REGEXES {
                         return Err(format!(
@@ -229,7 +454,9 @@ impl Matcher {
                         .size_limit(REGEX_SIZE_LIMIT)
                         .build()
                         .map_err(|e| format!("{}: {e}", entry.origin))?;
-                    let prefixes = match_prefixes(source);
+                    let k = regexes.len();
+                    let prefixes =
+                        match_prefixes(source).filter(|p| triggers.add(&mut vocabulary, p, k));
                     gated.push(prefixes.is_some());
                     anchored.push(match prefixes {
                         Some(_) => Some(
@@ -242,20 +469,18 @@ impl Matcher {
                         ),
                         None => None,
                     });
-                    let k = regexes.len();
-                    triggers.extend(prefixes.into_iter().flatten().map(|p| (p, k)));
                     regexes.push((re, index));
                 }
             }
         }
-        let literal_bytes: usize = phrases.iter().map(|(p, _)| p.len()).sum();
         if literal_bytes > MAX_LITERAL_BYTES {
             return Err(format!(
                 "the lexicons' phrases take {literal_bytes} bytes, more than {MAX_LITERAL_BYTES}"
             ));
         }
         // Only postings read with two languages besides English need every phrase at once.
-        let all = Literals::new(phrases.iter(), triggers.iter())?;
+        triggers.finish(&vocabulary);
+        let all = Trie::new(vocabulary.len(), phrases.iter());
         let mut keys: Vec<(Category, &str)> = Vec::new();
         let groups = lexicon
             .entries
@@ -284,6 +509,7 @@ impl Matcher {
             .collect();
         let by_lang = lang_names.iter().map(|_| OnceLock::new()).collect();
         Ok(Matcher {
+            vocabulary,
             all,
             by_lang,
             phrases,
@@ -299,9 +525,9 @@ impl Matcher {
         })
     }
 
-    /// The smallest automaton holding every wanted language's phrases: one language's plus
+    /// The smallest trie holding every wanted language's phrases: one language's plus
     /// English, else all. Every phrase's matches are found in both, so hits are the same.
-    fn literals(&self, wanted: &[bool]) -> &Literals {
+    fn trie(&self, wanted: &[bool]) -> &Trie {
         let english = self.lang_names.iter().position(|l| l == "en");
         let mut others = (0..wanted.len()).filter(|&i| wanted[i] && Some(i) != english);
         let lang = match (others.next(), others.next()) {
@@ -318,12 +544,7 @@ impl Matcher {
                 l == lang || Some(l) == english
             };
             let phrases = self.phrases.iter().filter(|(_, e)| mine(*e));
-            let triggers = self
-                .triggers
-                .iter()
-                .filter(|(_, k)| mine(self.regexes[*k].1));
-            Literals::new(phrases, triggers)
-                .expect("a subset of patterns that built once builds again")
+            Trie::new(self.vocabulary.len(), phrases)
         })
     }
 
@@ -349,19 +570,58 @@ impl Matcher {
             .iter()
             .map(|l| langs.contains(&l.as_str()))
             .collect();
-        let wanted = |entry: usize| wanted_langs[self.langs[entry] as usize];
-        let literals = self.literals(&wanted_langs);
         let mut all: Vec<Hit> = Vec::new();
         // (expression, position) of every trigger met: where a gated expression may match.
         let mut triggered: Vec<(usize, usize)> = Vec::new();
-        literals.scan(text, |start, end, target| match target {
-            Target::Phrase(entry) => {
-                if wanted(entry) && is_whole_word(text, start, end) {
-                    all.push(Hit { start, end, entry });
-                }
+        self.scan(text, &wanted_langs, &mut all, &mut triggered);
+        self.resolve(text, &wanted_langs, all, triggered)
+    }
+
+    /// The whole-word occurrences of the wanted languages' phrases in `text`, and where a
+    /// regular expression's trigger was met, as (expression, position).
+    fn scan(
+        &self,
+        text: &str,
+        wanted_langs: &[bool],
+        all: &mut Vec<Hit>,
+        triggered: &mut Vec<(usize, usize)>,
+    ) {
+        let wanted = |entry: usize| wanted_langs[self.langs[entry] as usize];
+        let trie = self.trie(wanted_langs);
+        let tokens = token::tokens(text);
+        let ids: Vec<u32> = tokens
+            .iter()
+            .map(|t| {
+                let (start, end) = (t.start as usize, t.end as usize);
+                self.vocabulary
+                    .id_at(text.as_bytes(), start, end)
+                    .unwrap_or(NO_TOKEN)
+            })
+            .collect();
+        let mut found = |start, end, entry| {
+            if wanted(entry) {
+                all.push(Hit { start, end, entry });
             }
-            Target::Trigger(k) => triggered.push((k, start)),
-        });
+        };
+        for (i, (token, &id)) in tokens.iter().zip(&ids).enumerate() {
+            if id != NO_TOKEN {
+                trie.walk(&tokens, &ids, i, &mut found);
+            }
+            let at = token.start as usize;
+            self.triggers
+                .at(text, token, id, &mut |k| triggered.push((k, at)));
+        }
+    }
+
+    /// Runs the triggered regular expressions and chooses among overlapping hits.
+    fn resolve(
+        &self,
+        text: &str,
+        wanted_langs: &[bool],
+        mut all: Vec<Hit>,
+        mut triggered: Vec<(usize, usize)>,
+    ) -> Vec<Hit> {
+        let wanted = |entry: usize| wanted_langs[self.langs[entry] as usize];
         triggered.sort_unstable();
         triggered.dedup();
         for (k, (re, entry)) in self.regexes.iter().enumerate() {
@@ -523,50 +783,167 @@ mod tests {
         }
     }
 
-    /// The anchored walk from word starts finds exactly the whole-word hits of an
-    /// overlapping scan of every byte (the way rung matched before).
+    /// What the token walk must find, found the way rung matched before: every whole-word
+    /// occurrence of a phrase by an overlapping byte-level aho-corasick scan, and every
+    /// place where a word may start and a trigger prefix does.
+    struct ByteScan {
+        phrases: aho_corasick::AhoCorasick,
+        entries: Vec<usize>,
+        prefixes: aho_corasick::AhoCorasick,
+        expressions: Vec<usize>,
+    }
+
+    impl ByteScan {
+        fn new(lexicon: &Lexicon, m: &Matcher, langs: &[&str]) -> ByteScan {
+            let wanted = |e: usize| langs.contains(&lexicon.entries[e].lang.as_str());
+            let (phrases, entries): (Vec<&str>, Vec<usize>) = lexicon
+                .entries
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| match &e.pattern {
+                    Pattern::Literal(p) if wanted(i) => Some((p.as_str(), i)),
+                    _ => None,
+                })
+                .unzip();
+            let (prefixes, expressions): (Vec<Vec<u8>>, Vec<usize>) = m
+                .regexes
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| m.gated[k])
+                .flat_map(|(k, (re, _))| {
+                    match_prefixes(re.as_str())
+                        .unwrap()
+                        .into_iter()
+                        .map(move |p| (p, k))
+                })
+                .unzip();
+            let overlapping = |patterns: &[_]| {
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::Standard)
+                    .build(patterns)
+                    .unwrap()
+            };
+            ByteScan {
+                phrases: overlapping(&phrases.iter().map(|p| p.as_bytes()).collect::<Vec<_>>()),
+                entries,
+                prefixes: overlapping(&prefixes.iter().map(Vec::as_slice).collect::<Vec<_>>()),
+                expressions,
+            }
+        }
+
+        fn scan(&self, text: &str) -> (Vec<Hit>, Vec<(usize, usize)>) {
+            let mut hits: Vec<Hit> = self
+                .phrases
+                .find_overlapping_iter(text)
+                .filter(|h| is_whole_word(text, h.start(), h.end()))
+                .map(|h| Hit {
+                    start: h.start(),
+                    end: h.end(),
+                    entry: self.entries[h.pattern().as_usize()],
+                })
+                .collect();
+            hits.sort_unstable_by_key(|h| (h.start, h.end, h.entry));
+            // Where the character or the one before it is not a letter or digit.
+            let word_start = |i: usize| {
+                let before = text[..i].chars().next_back();
+                let c = text[i..].chars().next();
+                !(c.is_some_and(char::is_alphanumeric) && before.is_some_and(char::is_alphanumeric))
+            };
+            let mut triggered: Vec<(usize, usize)> = self
+                .prefixes
+                .find_overlapping_iter(text)
+                .filter(|h| word_start(h.start()))
+                .map(|h| (self.expressions[h.pattern().as_usize()], h.start()))
+                .collect();
+            triggered.sort_unstable();
+            triggered.dedup();
+            (hits, triggered)
+        }
+    }
+
+    /// The token walk finds exactly what the byte-level scan finds, on every posting rung
+    /// ships and, where the project's shared data sits beside the repository, on all of it.
     #[test]
-    fn walking_from_word_starts_finds_every_whole_word_hit() {
+    fn the_token_walk_finds_what_a_byte_scan_finds() {
         let lexicon = Lexicon::embedded().unwrap();
         let m = Matcher::new(&lexicon).unwrap();
-        let literals = &m.all;
-        let patterns: Vec<&str> = m.phrases.iter().map(|(p, _)| p.as_str()).collect();
-        let reference = aho_corasick::AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .unwrap();
-        let sample = include_str!("../corpora/linkedin-muabdalaleam-sample.jsonl");
-        let mut texts: Vec<String> = sample
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-            .map(|row| row["description"].as_str().unwrap_or("").to_lowercase())
+        let analyzer = crate::Analyzer::new(lexicon.clone()).unwrap();
+        let mut texts: Vec<(String, String)> = [
+            "c++ and sr. engineers, 5+ years; b.s/m.s; p&l; bac +2, bac+5",
+            "seniority senior-level (sr.) i ii iii iv; end-to-end",
+            "Führungserfahrung, 3-jährige Berufserfahrung; ervaring één",
+            "x",
+            "",
+        ]
+        .iter()
+        .map(|t| (t.to_string(), "de".to_string()))
+        .collect();
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("corpora")
+            .unwrap()
+            .map(|e| e.unwrap().path())
             .collect();
-        texts.extend(
-            [
-                "c++ and sr. engineers, 5+ years; b.s/m.s; p&l",
-                "seniority senior-level (sr.) i ii iii iv",
-                "führungserfahrung, 3-jährige berufserfahrung; ervaring één",
-                "x",
-                "",
-            ]
-            .map(String::from),
+        files.extend(
+            std::fs::read_dir(shared)
+                .into_iter()
+                .flatten()
+                .map(|e| e.unwrap().path()),
         );
-        for text in &texts {
-            let mut walked = Vec::new();
-            literals.scan(text, |start, end, target| {
-                if matches!(target, Target::Phrase(_)) && is_whole_word(text, start, end) {
-                    walked.push((start, end, target));
+        for file in files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "jsonl"))
+        {
+            for line in std::fs::read_to_string(file).unwrap().lines() {
+                let row: serde_json::Value = serde_json::from_str(line).unwrap();
+                let lang = row["lang"].as_str().unwrap_or("en").to_string();
+                for field in ["title", "description"] {
+                    let text = row[field].as_str().unwrap_or("");
+                    texts.push((text.to_string(), lang.clone()));
                 }
-            });
-            let mut scanned: Vec<(usize, usize, Target)> = reference
-                .find_overlapping_iter(text.as_str())
-                .map(|h| (h.start(), h.end(), literals.targets[h.pattern().as_usize()]))
-                .filter(|&(start, end, _)| is_whole_word(text, start, end))
-                .collect();
-            walked.sort_unstable();
-            scanned.sort_unstable();
-            assert_eq!(walked, scanned, "{text}");
+            }
         }
+        assert!(texts.len() > 500, "{}", texts.len());
+        // Every expression with literal prefixes is run only at its triggers.
+        for (k, (re, _)) in m.regexes.iter().enumerate() {
+            assert_eq!(m.gated[k], match_prefixes(re.as_str()).is_some(), "{re}");
+        }
+        let (mut phrase_hits, mut trigger_hits, mut extra_triggers) = (0, 0, 0);
+        let mut references = std::collections::HashMap::new();
+        for (original, lang) in &texts {
+            let text = &crate::text::Normalized::new(original, &analyzer).text;
+            let langs = ["en", lang.as_str()];
+            let wanted: Vec<bool> = m
+                .lang_names
+                .iter()
+                .map(|l| langs.contains(&l.as_str()))
+                .collect();
+            let (mut hits, mut triggered) = (Vec::new(), Vec::new());
+            m.scan(text, &wanted, &mut hits, &mut triggered);
+            hits.sort_unstable_by_key(|h| (h.start, h.end, h.entry));
+            triggered.sort_unstable();
+            triggered.dedup();
+            let reference = references
+                .entry(lang.clone())
+                .or_insert_with(|| ByteScan::new(&lexicon, &m, &langs));
+            let (want_hits, want_triggered) = reference.scan(text);
+            assert_eq!(hits, want_hits, "{text}");
+            // Prefixes cut inside a character are shortened to whole characters, which
+            // only adds places where an expression is tried.
+            let missed: Vec<_> = want_triggered
+                .iter()
+                .filter(|t| triggered.binary_search(t).is_err())
+                .collect();
+            assert!(missed.is_empty(), "{missed:?} {text}");
+            extra_triggers += triggered.len() - (want_triggered.len() - missed.len());
+
+            phrase_hits += hits.len();
+            trigger_hits += triggered.len();
+        }
+        assert!(phrase_hits > 10 * texts.len() && trigger_hits > texts.len());
+        assert!(
+            extra_triggers * 20 < trigger_hits,
+            "{extra_triggers} of {trigger_hits}"
+        );
     }
 
     /// Regular expressions run only when the walk met one of their triggers give the hits
@@ -628,15 +1005,15 @@ mod tests {
     }
 
     #[test]
-    fn one_language_and_english_share_a_small_automaton() {
+    fn one_language_and_english_share_a_small_trie() {
         let lexicon = Lexicon::embedded().unwrap();
         let m = Matcher::new(&lexicon).unwrap();
         let mut wanted = vec![false; m.lang_names.len()];
         for lang in ["en", "de"] {
             wanted[m.lang_names.iter().position(|l| l == lang).unwrap()] = true;
         }
-        let memory = m.literals(&wanted).automaton.memory_usage();
+        let memory = m.trie(&wanted).memory_usage();
         assert!(memory < 1 << 20, "{memory} bytes");
-        assert!(memory < m.all.automaton.memory_usage());
+        assert!(memory < m.all.memory_usage());
     }
 }

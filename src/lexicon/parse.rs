@@ -154,6 +154,11 @@ fn parse_pattern(field: &str) -> Result<Pattern, String> {
     if phrase.len() > MAX_PHRASE_BYTES {
         return Err(format!("phrase longer than {MAX_PHRASE_BYTES} bytes"));
     }
+    if phrase.contains("  ") {
+        return Err(format!(
+            "phrase {phrase:?} has two spaces in a row (words are separated by one space)"
+        ));
+    }
     if phrase.chars().any(|c| c.is_uppercase()) {
         return Err(format!(
             "phrase {phrase:?} must be lower case (matching ignores case)"
@@ -232,6 +237,7 @@ mod tests {
             (" \tautonomy\thigh", "empty phrase"),
             ("/(unclosed/\tautonomy\thigh", "invalid regular expression"),
             ("Upper\tautonomy\thigh", "lower case"),
+            ("work  alone\tautonomy\thigh", "two spaces in a row"),
             ("a\tb", "expected 3 or 4"),
         ] {
             let err = parse(&format!("{HEADER}\n{line}\n"))

@@ -1,0 +1,400 @@
+//! The tokenizer: one pass over a text, giving its tokens with byte spans.
+//!
+//! A token is a maximal run of letters and digits (`char::is_alphanumeric`), or one other
+//! character that is not white space ("+", ".", "&", "/"). Each token carries the kind of gap
+//! before it: none ("c++", "b.s"), exactly one space ("bac +2"), or anything else (several
+//! spaces, a line break). Lexicon phrases are tokenized the same way, so a phrase matches
+//! a stretch of text when their tokens and gaps are equal: that is byte equality, at whole
+//! words (a run of letters cannot start or end inside a token).
+//!
+//! ASCII is classified by a table; other characters by the standard library's Unicode
+//! tables. `unicode-segmentation`'s word splitting is not used here: it splits "we'd" and
+//! "3.5" otherwise than the whole-word rule lexicons are written for, and is several times
+//! slower.
+
+/// What lies between a token and the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Gap {
+    /// Nothing: the token follows directly ("c" "+" "+").
+    None = 0,
+    /// Exactly one space.
+    Space = 1,
+    /// Anything else: the first token, several spaces, a line break.
+    Other = 2,
+}
+
+/// One token of a text: `text[start..end]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub gap: Gap,
+    /// Whether the token is a run of letters and digits (else one other character).
+    pub word: bool,
+}
+
+impl Token {
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Space,
+    White,
+    Mark,
+    /// The first byte of a character outside ASCII: looked up as a character.
+    Wide,
+}
+
+const fn ascii_classes() -> [Class; 256] {
+    let mut table = [Class::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            Class::Word
+        } else if c == b' ' {
+            Class::Space
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            Class::White
+        } else {
+            Class::Mark
+        };
+        b += 1;
+    }
+    table
+}
+
+static CLASSES: [Class; 256] = ascii_classes();
+
+/// The class of the character starting at byte `at` of `text`, and its length in bytes.
+#[inline(always)]
+fn class_at(text: &str, at: usize) -> (Class, usize) {
+    let class = CLASSES[usize::from(text.as_bytes()[at])];
+    if class != Class::Wide {
+        return (class, 1);
+    }
+    let c = text[at..]
+        .chars()
+        .next()
+        .expect("`at` is a character boundary");
+    let class = if c.is_alphanumeric() {
+        Class::Word
+    } else if c.is_whitespace() {
+        Class::White
+    } else {
+        Class::Mark
+    };
+    (class, c.len_utf8())
+}
+
+/// Calls `found` with every token of `text`, in order.
+pub fn tokenize(text: &str, mut found: impl FnMut(Token)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Where the white space before the next token started, and whether it is one space.
+    let mut gap_start = 0;
+    let mut first = true;
+    while at < bytes.len() {
+        let (class, len) = class_at(text, at);
+        match class {
+            Class::Space | Class::White => {
+                at += len;
+                continue;
+            }
+            _ => {}
+        }
+        let gap = if first {
+            Gap::Other
+        } else if gap_start == at {
+            Gap::None
+        } else if at - gap_start == 1 && bytes[gap_start] == b' ' {
+            Gap::Space
+        } else {
+            Gap::Other
+        };
+        first = false;
+        let start = at;
+        at += len;
+        let word = class == Class::Word;
+        if word {
+            // The rest of the run: ASCII letters and digits by the table, others by char.
+            while at < bytes.len() {
+                let b = bytes[at];
+                if b < 128 {
+                    if CLASSES[usize::from(b)] != Class::Word {
+                        break;
+                    }
+                    at += 1;
+                } else {
+                    let (class, len) = class_at(text, at);
+                    if class != Class::Word {
+                        break;
+                    }
+                    at += len;
+                }
+            }
+        }
+        found(Token {
+            start: start as u32,
+            end: at as u32,
+            gap,
+            word,
+        });
+        gap_start = at;
+    }
+}
+
+/// Whether `bytes` starts with `prefix`. Prefixes are short: comparing them in words of
+/// eight bytes, with no call to `memcmp`, is what keeps trigger checks cheap.
+#[inline]
+pub fn starts_with(bytes: &[u8], prefix: &[u8]) -> bool {
+    if prefix.len() > bytes.len() {
+        return false;
+    }
+    let (mut a, mut b) = (bytes, prefix);
+    while b.len() >= 8 {
+        if a[..8] != b[..8] {
+            return false;
+        }
+        (a, b) = (&a[8..], &b[8..]);
+    }
+    b.iter().zip(a).all(|(x, y)| x == y)
+}
+
+/// The tokens of `text`, collected.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    tokenize(text, |t| out.push(t));
+    out
+}
+
+/// Numbers for a fixed set of tokens (the lexicons' words), looked up by a text's tokens.
+///
+/// An open-addressing table: a look-up hashes the token once and usually reads one slot.
+/// Tokens of up to eight bytes (nearly all) are kept packed in an integer and compared as
+/// one; longer ones by their bytes.
+#[derive(Clone, Default)]
+pub struct Vocabulary {
+    /// Per slot, a token number plus one; 0 is empty. The length is a power of two.
+    slots: Vec<u32>,
+    /// Per token number: its packed form (short tokens) or hash (long ones), and where its
+    /// bytes lie in `bytes`.
+    keys: Vec<(u64, u32, u32)>,
+    bytes: Vec<u8>,
+}
+
+/// The key of the token `bytes[start..end]`: its bytes packed into an integer when it has
+/// at most eight, else a hash of them. Keys are compared together with lengths.
+#[inline]
+fn key(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    if len <= 8 {
+        let packed = match bytes.get(start..start + 8) {
+            // One load, the bytes past the token masked off.
+            Some(eight) => {
+                let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                word & (u64::MAX >> (64 - 8 * len as u32).min(63))
+                    & !((len == 0) as u64).wrapping_neg()
+            }
+            None => {
+                let mut packed = [0u8; 8];
+                packed[..len].copy_from_slice(&bytes[start..end]);
+                u64::from_le_bytes(packed)
+            }
+        };
+        packed
+    } else {
+        // FNV-1a.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in &bytes[start..end] {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        h
+    }
+}
+
+/// The slot a key hashes to first.
+#[inline]
+fn slot(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+}
+
+impl Vocabulary {
+    /// How many tokens it holds.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The token numbered `id`.
+    pub fn token(&self, id: u32) -> &str {
+        let (_, at, len) = self.keys[id as usize];
+        std::str::from_utf8(&self.bytes[at as usize..(at + len) as usize])
+            .expect("tokens are interned whole")
+    }
+
+    /// The number of `token`, adding it if new.
+    pub fn intern(&mut self, token: &str) -> u32 {
+        if let Some(id) = self.id(token) {
+            return id;
+        }
+        if (self.keys.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let id = self.keys.len() as u32;
+        let k = key(token.as_bytes(), 0, token.len());
+        self.keys
+            .push((k, self.bytes.len() as u32, token.len() as u32));
+        self.bytes.extend_from_slice(token.as_bytes());
+        self.place(k, token.len() as u32, id);
+        id
+    }
+
+    fn place(&mut self, k: u64, len: u32, id: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = slot(k ^ u64::from(len), mask);
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = id + 1;
+    }
+
+    fn grow(&mut self) {
+        self.slots = vec![0; (self.slots.len() * 2).max(64)];
+        for id in 0..self.keys.len() {
+            let (k, _, len) = self.keys[id];
+            self.place(k, len, id as u32);
+        }
+    }
+
+    /// The number of `token`, if it is one of the vocabulary's.
+    #[inline]
+    pub fn id(&self, token: &str) -> Option<u32> {
+        self.id_at(token.as_bytes(), 0, token.len())
+    }
+
+    /// The number of the token `bytes[start..end]`, if it is one of the vocabulary's.
+    #[inline]
+    pub fn id_at(&self, bytes: &[u8], start: usize, end: usize) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let k = key(bytes, start, end);
+        let len = (end - start) as u32;
+        let mask = self.slots.len() - 1;
+        let mut i = slot(k ^ u64::from(len), mask);
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            let (stored, at, stored_len) = self.keys[s as usize - 1];
+            if stored == k
+                && stored_len == len
+                && (len <= 8 || self.bytes[at as usize..(at + len) as usize] == bytes[start..end])
+            {
+                return Some(s - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str) -> Vec<String> {
+        tokens(text)
+            .iter()
+            .map(|t| {
+                let gap = match t.gap {
+                    Gap::None => "",
+                    Gap::Space => "_",
+                    Gap::Other => "~",
+                };
+                format!("{gap}{}", &text[t.range()])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokens_and_gaps() {
+        assert_eq!(
+            show("c++ and b.s."),
+            ["~c", "+", "+", "_and", "_b", ".", "s", "."]
+        );
+        assert_eq!(show("bac +2"), ["~bac", "_+", "2"]);
+        assert_eq!(
+            show("end-to-end  x\ny"),
+            ["~end", "-", "to", "-", "end", "~x", "~y"]
+        );
+        assert_eq!(show("we'd 3.5"), ["~we", "'", "d", "_3", ".", "5"]);
+        assert_eq!(
+            show("führungserfahrung, 3-jährige"),
+            ["~führungserfahrung", ",", "_3", "-", "jährige"]
+        );
+        assert_eq!(show("  "), Vec::<String>::new());
+        assert_eq!(show("«ça»\u{2028}é"), ["~«", "ça", "»", "~é"]);
+    }
+
+    #[test]
+    fn vocabulary_numbers_tokens() {
+        let mut v = Vocabulary::default();
+        let words = [
+            "a",
+            "senior",
+            "führungserfahrung",
+            "berufserfahrung",
+            "12345678",
+            "123456789",
+        ];
+        let ids: Vec<u32> = words.iter().map(|w| v.intern(w)).collect();
+        assert_eq!(ids, [0, 1, 2, 3, 4, 5]);
+        for (w, id) in words.iter().zip(&ids) {
+            assert_eq!(v.id(w), Some(*id));
+            assert_eq!(v.intern(w), *id);
+        }
+        for other in [
+            "",
+            "b",
+            "senio",
+            "seniors",
+            "führungserfahrunG",
+            "1234567",
+            "1234567890",
+        ] {
+            assert_eq!(v.id(other), None, "{other}");
+        }
+        for i in 0..1000 {
+            v.intern(&format!("w{i}"));
+        }
+        assert_eq!(v.len(), 1006);
+        assert!((0..1000).all(|i| v.id(&format!("w{i}")) == Some(6 + i)));
+        assert_eq!(v.id("senior"), Some(1));
+    }
+
+    #[test]
+    fn spans_cover_the_text_but_white_space() {
+        let text = "Senior  (m/w/d) – 5+ Jahre\r\n\tdatos · ½";
+        let mut rebuilt = String::new();
+        let mut last = 0;
+        for t in tokens(text) {
+            assert!(text[last..t.start as usize]
+                .chars()
+                .all(char::is_whitespace));
+            rebuilt.push_str(&text[t.range()]);
+            last = t.end as usize;
+        }
+        let kept: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(rebuilt, kept);
+    }
+}
