@@ -21,6 +21,7 @@
 
 pub mod analyzer;
 pub mod clock;
+pub mod doc;
 pub mod eval;
 pub mod findings;
 pub mod fit;

@@ -3,7 +3,7 @@
 //! The title never votes: `implied_level` is what the description asks for, so that findings
 //! can compare the two. The weights below are the whole model; README.md documents them.
 
-use crate::analyzer::Doc;
+use crate::doc::Doc;
 use crate::level::Level;
 use crate::posting::{Analysis, Autonomy, Evidence, Requirement, Span};
 use crate::signals;

@@ -11,7 +11,7 @@ mod missing_experience;
 mod title_above_requirements;
 mod title_below_requirements;
 
-use crate::analyzer::{Analyzer, Doc};
+use crate::doc::Doc;
 use crate::posting::{Analysis, Finding};
 
 /// Every finding code rung can emit, with its default severity and a one-line description.
@@ -60,7 +60,6 @@ pub const CODES: &[(&str, &str, &str)] = &[
 
 /// What a rule sees.
 pub struct Context<'a> {
-    pub analyzer: &'a Analyzer,
     pub doc: &'a Doc<'a>,
     pub analysis: &'a Analysis,
 }
@@ -78,12 +77,8 @@ const RULES: &[Rule] = &[
     missing_experience::check,
 ];
 
-pub fn run(analyzer: &Analyzer, doc: &Doc, analysis: &Analysis) -> Vec<Finding> {
-    let cx = Context {
-        analyzer,
-        doc,
-        analysis,
-    };
+pub fn run(doc: &Doc, analysis: &Analysis) -> Vec<Finding> {
+    let cx = Context { doc, analysis };
     RULES.iter().filter_map(|rule| rule(&cx)).collect()
 }
 

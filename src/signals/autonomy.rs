@@ -1,6 +1,6 @@
 //! Autonomy: does the posting ask the candidate to work on their own, or under guidance?
 
-use crate::analyzer::Doc;
+use crate::doc::Doc;
 use crate::lexicon::Category;
 use crate::posting::Autonomy;
 

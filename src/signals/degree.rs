@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::analyzer::Doc;
+use crate::doc::Doc;
 use crate::lexicon::{Category, DEGREE_LEVELS};
 use crate::posting::{Degree, DegreeMention, Experience, Requirement};
 

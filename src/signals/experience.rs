@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use regex::{Captures, Regex};
 
-use crate::analyzer::{Analyzer, Doc};
+use crate::doc::Doc;
 use crate::level::Level;
 use crate::lexicon::{Category, Lexicon};
 use crate::posting::{Experience, LevelPhrase, Requirement, Scope, YearsMention};
@@ -267,8 +267,7 @@ struct Draft {
 }
 
 /// Reads the experience requirements of a description.
-pub fn extract(analyzer: &Analyzer, doc: &Doc) -> Experience {
-    let grammar = &analyzer.years;
+pub fn extract(grammar: &YearsGrammar, doc: &Doc) -> Experience {
     let text = &doc.norm.text;
     let figures: Vec<Figure> = grammar
         .figures(text)

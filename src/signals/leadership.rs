@@ -3,7 +3,7 @@
 //! Lexicon entries with value `yes` set a signal; entries with value `no` ("mentored by",
 //! "reports to") claim their words so that the shorter phrase inside them does not count.
 
-use crate::analyzer::Doc;
+use crate::doc::Doc;
 use crate::lexicon::Category;
 use crate::posting::{Leadership, LeadershipMention};
 

@@ -7,7 +7,7 @@
 //! ("Executive Assistant to the CEO"), and "Associate" as the last word of a role names the
 //! role ("Customer Service Associate"), as a rank comes before the role it ranks.
 
-use crate::analyzer::Doc;
+use crate::doc::Doc;
 use crate::level::Level;
 use crate::lexicon::Category;
 use crate::posting::{LevelPhrase, Span};
