@@ -24,28 +24,40 @@ impl Normalized {
             origin: Vec::with_capacity(original.len()),
             original_len: original.len(),
         };
-        let mut chars = original.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            // Most characters are lower-case ASCII letters, spaces and punctuation: they are
-            // kept as they are, and no lost line break is restored before them.
-            if c.is_ascii_lowercase() || c == ' ' || c.is_ascii_punctuation() && !"&`".contains(c) {
-                out.text.push(c);
-                out.origin.push((at as u32, at as u32 + 1));
+        let bytes = original.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most of a text is lower-case ASCII letters, spaces and punctuation: runs of them
+            // are kept as they are, and no lost line break is restored before them.
+            let plain = bytes[at..]
+                .iter()
+                .position(|&b| !PLAIN[usize::from(b)])
+                .unwrap_or(bytes.len() - at);
+            if plain > 0 {
+                out.text.push_str(&original[at..at + plain]);
+                out.origin
+                    .extend((at as u32..(at + plain) as u32).map(|i| (i, i + 1)));
+                at += plain;
                 continue;
             }
+            let c = original[at..]
+                .chars()
+                .next()
+                .expect("`at` is a character boundary");
+            let end = at + c.len_utf8();
             if c == '&' {
                 if let Some((decoded, len)) = decode_entity(&original[at..]) {
-                    while chars.next_if(|&(next, _)| next < at + len).is_some() {}
-                    let span_end = chars.peek().map_or(original.len(), |&(next, _)| next);
-                    out.push_char(decoded, at, span_end);
+                    // An entity ends with an ASCII ';', on a character boundary.
+                    out.push_char(decoded, at, at + len);
+                    at += len;
                     continue;
                 }
             }
             if glued_boundary(original, at, vocabulary) || glued_figure(original, at, vocabulary) {
                 out.push_char('\n', at, at);
             }
-            let end = chars.peek().map_or(original.len(), |&(next, _)| next);
             out.push_char(c, at, end);
+            at = end;
         }
         out
     }
@@ -104,6 +116,21 @@ impl Normalized {
         start..end.max(start)
     }
 }
+
+/// The bytes kept as they are: lower-case ASCII letters, the space, and ASCII punctuation
+/// but `&` (an entity may start) and `` ` `` (an apostrophe).
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_lowercase()
+            || c == b' '
+            || c.is_ascii_punctuation() && c != b'&' && c != b'`';
+        b += 1;
+    }
+    table
+};
 
 /// Word knowledge the normaliser uses to restore line breaks that scraping lost.
 pub trait Vocabulary {

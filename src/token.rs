@@ -175,18 +175,32 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
 /// Numbers for a fixed set of tokens (the lexicons' words), looked up by a text's tokens.
 ///
-/// An open-addressing table: a look-up hashes the token once and usually reads one slot.
-/// Tokens of up to eight bytes (nearly all) are kept packed in an integer and compared as
-/// one; longer ones by their bytes.
+/// An open-addressing table whose slots hold each token's key beside its number, so that a
+/// look-up hashes the token once and usually reads one slot: one cache line. A token of up
+/// to eight bytes (nearly all) is its key, packed in an integer; a longer one is keyed by a
+/// hash and its bytes compared too.
 #[derive(Clone, Default)]
 pub struct Vocabulary {
-    /// Per slot, a token number plus one; 0 is empty. The length is a power of two.
-    slots: Vec<u32>,
-    /// Per token number: its packed form (short tokens) or hash (long ones), and where its
-    /// bytes lie in `bytes`.
-    keys: Vec<(u64, u32, u32)>,
+    /// The table; its length is a power of two, and an empty slot has `id == EMPTY`.
+    slots: Vec<Slot>,
+    /// Per token number, where its bytes lie in `bytes`.
+    spans: Vec<(u32, u32)>,
     bytes: Vec<u8>,
 }
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u64,
+    len: u32,
+    id: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
+const EMPTY_SLOT: Slot = Slot {
+    key: 0,
+    len: 0,
+    id: EMPTY,
+};
 
 /// The key of the token `bytes[start..end]`: its bytes packed into an integer when it has
 /// at most eight, else a hash of them. Keys are compared together with lengths.
@@ -194,20 +208,23 @@ pub struct Vocabulary {
 fn key(bytes: &[u8], start: usize, end: usize) -> u64 {
     let len = end - start;
     if len <= 8 {
-        let packed = match bytes.get(start..start + 8) {
+        match bytes.get(start..start + 8) {
             // One load, the bytes past the token masked off.
             Some(eight) => {
                 let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-                word & (u64::MAX >> (64 - 8 * len as u32).min(63))
-                    & !((len == 0) as u64).wrapping_neg()
+                if len == 0 {
+                    0
+                } else {
+                    word & (u64::MAX >> (64 - 8 * len as u32))
+                }
             }
-            None => {
-                let mut packed = [0u8; 8];
-                packed[..len].copy_from_slice(&bytes[start..end]);
-                u64::from_le_bytes(packed)
-            }
-        };
-        packed
+            // Near the end of the text: byte by byte (a copy of a variable length would be a
+            // call to `memcpy`).
+            None => bytes[start..end]
+                .iter()
+                .rev()
+                .fold(0, |packed, &b| packed << 8 | u64::from(b)),
+        }
     } else {
         // FNV-1a.
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -218,25 +235,25 @@ fn key(bytes: &[u8], start: usize, end: usize) -> u64 {
     }
 }
 
-/// The slot a key hashes to first.
+/// The slot a key of a token of `len` bytes hashes to first.
 #[inline]
-fn slot(key: u64, mask: usize) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+fn slot(key: u64, len: u32, mask: usize) -> usize {
+    ((key ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
 impl Vocabulary {
     /// How many tokens it holds.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.spans.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.spans.is_empty()
     }
 
     /// The token numbered `id`.
     pub fn token(&self, id: u32) -> &str {
-        let (_, at, len) = self.keys[id as usize];
+        let (at, len) = self.spans[id as usize];
         std::str::from_utf8(&self.bytes[at as usize..(at + len) as usize])
             .expect("tokens are interned whole")
     }
@@ -246,32 +263,32 @@ impl Vocabulary {
         if let Some(id) = self.id(token) {
             return id;
         }
-        if (self.keys.len() + 1) * 2 > self.slots.len() {
+        if (self.spans.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let id = self.keys.len() as u32;
-        let k = key(token.as_bytes(), 0, token.len());
-        self.keys
-            .push((k, self.bytes.len() as u32, token.len() as u32));
+        let id = self.spans.len() as u32;
+        self.spans
+            .push((self.bytes.len() as u32, token.len() as u32));
         self.bytes.extend_from_slice(token.as_bytes());
-        self.place(k, token.len() as u32, id);
+        self.place(id);
         id
     }
 
-    fn place(&mut self, k: u64, len: u32, id: u32) {
+    fn place(&mut self, id: u32) {
+        let (at, len) = self.spans[id as usize];
+        let key = key(&self.bytes, at as usize, (at + len) as usize);
         let mask = self.slots.len() - 1;
-        let mut i = slot(k ^ u64::from(len), mask);
-        while self.slots[i] != 0 {
+        let mut i = slot(key, len, mask);
+        while self.slots[i].id != EMPTY {
             i = (i + 1) & mask;
         }
-        self.slots[i] = id + 1;
+        self.slots[i] = Slot { key, len, id };
     }
 
     fn grow(&mut self) {
-        self.slots = vec![0; (self.slots.len() * 2).max(64)];
-        for id in 0..self.keys.len() {
-            let (k, _, len) = self.keys[id];
-            self.place(k, len, id as u32);
+        self.slots = vec![EMPTY_SLOT; (self.slots.len() * 2).max(64)];
+        for id in 0..self.spans.len() {
+            self.place(id as u32);
         }
     }
 
@@ -287,24 +304,25 @@ impl Vocabulary {
         if self.slots.is_empty() {
             return None;
         }
-        let k = key(bytes, start, end);
+        let key = key(bytes, start, end);
         let len = (end - start) as u32;
         let mask = self.slots.len() - 1;
-        let mut i = slot(k ^ u64::from(len), mask);
+        let mut i = slot(key, len, mask);
         loop {
             let s = self.slots[i];
-            if s == 0 {
+            if s.id == EMPTY {
                 return None;
             }
-            let (stored, at, stored_len) = self.keys[s as usize - 1];
-            if stored == k
-                && stored_len == len
-                && (len <= 8 || self.bytes[at as usize..(at + len) as usize] == bytes[start..end])
-            {
-                return Some(s - 1);
+            if s.key == key && s.len == len && (len <= 8 || self.same(s.id, &bytes[start..end])) {
+                return Some(s.id);
             }
             i = (i + 1) & mask;
         }
+    }
+
+    fn same(&self, id: u32, token: &[u8]) -> bool {
+        let (at, len) = self.spans[id as usize];
+        self.bytes[at as usize..(at + len) as usize] == *token
     }
 }
 

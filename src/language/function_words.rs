@@ -9,7 +9,10 @@
 //! another candidate language: "de", "la", "que", "con", "die" or "is" are left out because
 //! two or more languages share them.
 
+use std::sync::LazyLock;
+
 use super::SUPPORTED;
+use crate::token::Vocabulary;
 
 /// A word's vote: one of rung's languages (an index into `SUPPORTED`) or another language.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -18,46 +21,199 @@ enum Vote {
     Other,
 }
 
-fn vote(word: &str) -> Option<Vote> {
-    use Vote::{Other, Supported};
-    Some(match word {
-        "the" | "and" | "with" | "you" | "your" | "our" | "are" | "will" | "this" | "that"
-        | "have" | "from" | "who" | "their" | "they" | "which" => Supported(0),
-        "und" | "das" | "für" | "wir" | "ist" | "nicht" | "auch" | "oder" | "eine" | "einen"
-        | "einer" | "sowie" | "werden" | "bei" | "zu" | "von" | "sich" | "ihre" | "unsere"
-        | "uns" | "sie" | "im" | "dich" | "deine" | "bist" => Supported(1),
-        "het" | "een" | "van" | "voor" | "wij" | "zijn" | "niet" | "ook" | "naar" | "onze"
-        | "jij" | "bij" | "wat" | "op" | "dat" | "ons" | "worden" | "wordt" | "jouw" | "deze"
-        | "heb" | "met" => Supported(2),
-        "les" | "et" | "pour" | "avec" | "vous" | "nous" | "est" | "dans" | "sur" | "aux"
-        | "votre" | "notre" | "vos" | "une" | "sont" | "être" | "cette" | "ces" | "pas"
-        | "elle" | "au" => Supported(3),
-        "los" | "las" | "y" | "sus" | "nuestro" | "nuestra" | "nuestros" | "nuestras" | "más"
-        | "muy" | "también" | "pero" | "el" | "tus" | "eres" | "estamos" | "cuando" | "donde"
-        | "puedes" | "tienes" | "hasta" | "experiencia" | "trabajo" | "equipo" | "años"
-        | "conocimientos" | "ofrecemos" => Supported(4),
-        "gli" | "di" | "della" | "delle" | "dei" | "degli" | "nel" | "nella" | "nelle" | "alla"
-        | "alle" | "che" | "è" | "sono" | "anche" | "siamo" | "sarà" | "tuo" | "tua" | "nostro"
-        | "nostra" | "nostri" | "il" | "esperienza" | "lavoro" | "azienda" | "requisiti"
-        | "conoscenza" | "offriamo" | "cerchiamo" => Supported(5),
-        "się" | "oraz" | "jest" | "dla" | "nie" | "że" | "są" | "czy" | "przy" | "lub" | "z"
-        | "w" | "ze" | "od" | "jak" | "będzie" | "będziesz" | "także" | "również" | "jako" => {
-            Supported(6)
+/// The listed words, by the language they vote for.
+const LISTS: &[(Vote, &[&str])] = &[
+    (
+        Vote::Supported(0),
+        &[
+            "the", "and", "with", "you", "your", "our", "are", "will", "this", "that", "have",
+            "from", "who", "their", "they", "which",
+        ],
+    ),
+    (
+        Vote::Supported(1),
+        &[
+            "und", "das", "für", "wir", "ist", "nicht", "auch", "oder", "eine", "einen", "einer",
+            "sowie", "werden", "bei", "zu", "von", "sich", "ihre", "unsere", "uns", "sie", "im",
+            "dich", "deine", "bist",
+        ],
+    ),
+    (
+        Vote::Supported(2),
+        &[
+            "het", "een", "van", "voor", "wij", "zijn", "niet", "ook", "naar", "onze", "jij",
+            "bij", "wat", "op", "dat", "ons", "worden", "wordt", "jouw", "deze", "heb", "met",
+        ],
+    ),
+    (
+        Vote::Supported(3),
+        &[
+            "les", "et", "pour", "avec", "vous", "nous", "est", "dans", "sur", "aux", "votre",
+            "notre", "vos", "une", "sont", "être", "cette", "ces", "pas", "elle", "au",
+        ],
+    ),
+    (
+        Vote::Supported(4),
+        &[
+            "los",
+            "las",
+            "y",
+            "sus",
+            "nuestro",
+            "nuestra",
+            "nuestros",
+            "nuestras",
+            "más",
+            "muy",
+            "también",
+            "pero",
+            "el",
+            "tus",
+            "eres",
+            "estamos",
+            "cuando",
+            "donde",
+            "puedes",
+            "tienes",
+            "hasta",
+            "experiencia",
+            "trabajo",
+            "equipo",
+            "años",
+            "conocimientos",
+            "ofrecemos",
+        ],
+    ),
+    (
+        Vote::Supported(5),
+        &[
+            "gli",
+            "di",
+            "della",
+            "delle",
+            "dei",
+            "degli",
+            "nel",
+            "nella",
+            "nelle",
+            "alla",
+            "alle",
+            "che",
+            "è",
+            "sono",
+            "anche",
+            "siamo",
+            "sarà",
+            "tuo",
+            "tua",
+            "nostro",
+            "nostra",
+            "nostri",
+            "il",
+            "esperienza",
+            "lavoro",
+            "azienda",
+            "requisiti",
+            "conoscenza",
+            "offriamo",
+            "cerchiamo",
+        ],
+    ),
+    (
+        Vote::Supported(6),
+        &[
+            "się",
+            "oraz",
+            "jest",
+            "dla",
+            "nie",
+            "że",
+            "są",
+            "czy",
+            "przy",
+            "lub",
+            "z",
+            "w",
+            "ze",
+            "od",
+            "jak",
+            "będzie",
+            "będziesz",
+            "także",
+            "również",
+            "jako",
+        ],
+    ),
+    (
+        Vote::Supported(7),
+        &[
+            "os",
+            "em",
+            "um",
+            "uma",
+            "é",
+            "são",
+            "seu",
+            "sua",
+            "seus",
+            "suas",
+            "você",
+            "nosso",
+            "nossa",
+            "ao",
+            "mais",
+            "não",
+            "também",
+            "pelo",
+            "pela",
+            "pelos",
+            "pelas",
+            "à",
+            "às",
+            "nas",
+            "isso",
+            "essa",
+            "esse",
+            "vaga",
+            "trabalho",
+            "experiência",
+            "conhecimento",
+            "conhecimentos",
+            "equipe",
+        ],
+    ),
+    // Danish, Norwegian, Swedish, Finnish, Estonian, Romanian, Czech, Slovak, Hungarian,
+    // Turkish, Croatian, Slovene, Lithuanian, Latvian, Catalan.
+    (
+        Vote::Other,
+        &[
+            "og", "och", "til", "av", "på", "är", "ikke", "inte", "jeg", "har", "det", "som",
+            "att", "eller", "för", "skal", "ska", "vil", "ja", "että", "tai", "sekä", "olet",
+            "ning", "või", "și", "în", "pentru", "să", "sunt", "cu", "jsou", "nebo", "také", "ako",
+            "sú", "alebo", "és", "hogy", "egy", "nem", "vagy", "az", "bir", "bu", "için", "ile",
+            "olarak", "koji", "kao", "ki", "ir", "yra", "amb", "els", "dels", "aquest", "aquesta",
+        ],
+    ),
+];
+
+/// Every listed word numbered, with its vote by number: one look-up a word, which
+/// compares a packed integer, not a string.
+static VOTES: LazyLock<(Vocabulary, Vec<Vote>)> = LazyLock::new(|| {
+    let mut words = Vocabulary::default();
+    let mut votes = Vec::new();
+    for &(vote, list) in LISTS {
+        for word in list {
+            words.intern(word);
+            votes.push(vote);
         }
-        "os" | "em" | "um" | "uma" | "é" | "são" | "seu" | "sua" | "seus" | "suas" | "você"
-        | "nosso" | "nossa" | "ao" | "mais" | "não" | "também" | "pelo" | "pela" | "pelos"
-        | "pelas" | "à" | "às" | "nas" | "isso" | "essa" | "esse" | "vaga" | "trabalho"
-        | "experiência" | "conhecimento" | "conhecimentos" | "equipe" => Supported(7),
-        // Danish, Norwegian, Swedish, Finnish, Estonian, Romanian, Czech, Slovak, Hungarian,
-        // Turkish, Croatian, Slovene, Lithuanian, Latvian, Catalan.
-        "og" | "och" | "til" | "av" | "på" | "är" | "ikke" | "inte" | "jeg" | "har" | "det"
-        | "som" | "att" | "eller" | "för" | "skal" | "ska" | "vil" | "ja" | "että" | "tai"
-        | "sekä" | "olet" | "ning" | "või" | "și" | "în" | "pentru" | "să" | "sunt" | "cu"
-        | "jsou" | "nebo" | "také" | "ako" | "sú" | "alebo" | "és" | "hogy" | "egy" | "nem"
-        | "vagy" | "az" | "bir" | "bu" | "için" | "ile" | "olarak" | "koji" | "kao" | "ki"
-        | "ir" | "yra" | "amb" | "els" | "dels" | "aquest" | "aquesta" => Other,
-        _ => return None,
-    })
+    }
+    (words, votes)
+});
+
+#[inline]
+fn vote(word: &str) -> Option<Vote> {
+    let (words, votes) = &*VOTES;
+    words.id(word).map(|id| votes[id as usize])
 }
 
 /// Latin letters end here (Latin Extended-B); a letter past it is of another script.
@@ -101,18 +257,21 @@ fn count(stretch: &str) -> ([u32; SUPPORTED.len()], u32) {
     let mut votes = [0; SUPPORTED.len()];
     let mut other = 0;
     let mut lower = String::new();
-    for word in stretch.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() {
-            continue;
-        }
-        if word.chars().any(|c| c > LAST_LATIN) {
+    for word in words(stretch) {
+        let ascii = word.is_ascii();
+        if !ascii && word.chars().any(|c| c > LAST_LATIN) {
             other += 1;
             continue;
         }
         if word.len() > MAX_WORD_BYTES {
             continue;
         }
-        let word = if word.chars().any(char::is_uppercase) {
+        let word = if ascii && word.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            lower.as_str()
+        } else if !ascii && word.chars().any(char::is_uppercase) {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
             lower.as_str()
@@ -128,9 +287,63 @@ fn count(stretch: &str) -> ([u32; SUPPORTED.len()], u32) {
     (votes, other)
 }
 
+/// The runs of letters of `text` (what `text.split(|c| !c.is_alphabetic())` gives, less
+/// the empty pieces), ASCII told by byte.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let letter = |at: usize| -> (bool, usize) {
+            let b = bytes[at];
+            if b.is_ascii() {
+                (b.is_ascii_alphabetic(), 1)
+            } else {
+                let c = text[at..].chars().next().expect("a character boundary");
+                (c.is_alphabetic(), c.len_utf8())
+            }
+        };
+        while at < bytes.len() {
+            let (is_letter, len) = letter(at);
+            if is_letter {
+                break;
+            }
+            at += len;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() {
+            let (is_letter, len) = letter(at);
+            if !is_letter {
+                break;
+            }
+            at += len;
+        }
+        Some(&text[start..at])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_runs_of_letters() {
+        for text in [
+            "",
+            "a",
+            "Hello, wörld! 3d x_y  się—że",
+            "...",
+            "naïve café ½ ß",
+        ] {
+            let want: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), want, "{text}");
+        }
+    }
 
     #[test]
     fn one_clear_language_is_named() {
