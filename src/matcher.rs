@@ -13,7 +13,6 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
 use regex_automata::{meta, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
@@ -56,17 +55,15 @@ pub struct Matcher {
     by_lang: Vec<OnceLock<Trie>>,
     /// Every literal phrase as tokens, with its entry index, to build `by_lang`.
     phrases: Vec<(Vec<(Gap, u32)>, usize)>,
-    /// Per regular expression, its entry index.
-    regexes: Vec<(Regex, usize)>,
+    /// Per regular expression, compiled, and its entry index.
+    regexes: Vec<(meta::Regex, usize)>,
     /// Literal prefixes of regular expressions, by the tokens they start with: every match
     /// of an expression that has any starts with one of its own.
     triggers: Triggers,
-    /// Per regular expression, whether it has triggers (else it is always run).
+    /// Per regular expression, whether it has triggers: then it is run anchored where one
+    /// of them starts, so a posting costs the few places its prefixes occur, not a scan of
+    /// the whole text per expression. Else it scans the whole text.
     gated: Vec<bool>,
-    /// Per regular expression with triggers, the same expression anchored at its start: run
-    /// only where one of its triggers starts, so a posting costs the few places its prefixes
-    /// occur, not a scan of the whole text per expression.
-    anchored: Vec<Option<meta::Regex>>,
     /// Per entry, its (category, signal) group: hits overlap only across groups.
     groups: Vec<usize>,
     /// Per entry, whether it only claims words for another meaning (value no, none...).
@@ -436,7 +433,6 @@ impl Matcher {
         let mut regexes = Vec::new();
         let mut triggers = Triggers::default();
         let mut gated = Vec::new();
-        let mut anchored = Vec::new();
         for (index, entry) in lexicon.entries.iter().enumerate() {
             match &entry.pattern {
                 Pattern::Literal(phrase) => {
@@ -450,25 +446,18 @@ impl Matcher {
                             entry.origin
                         ));
                     }
-                    let re = regex::RegexBuilder::new(source)
-                        .size_limit(REGEX_SIZE_LIMIT)
-                        .build()
-                        .map_err(|e| format!("{}: {e}", entry.origin))?;
+                    // The engine inside `regex`, with `regex`'s defaults: the same matches,
+                    // and searches that can be anchored at a position.
+                    let re = meta::Regex::builder()
+                        .configure(meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
+                        .build(source)
+                        .map_err(|e| {
+                            format!("{}: invalid regular expression: {e}", entry.origin)
+                        })?;
                     let k = regexes.len();
-                    let prefixes =
-                        match_prefixes(source).filter(|p| triggers.add(&mut vocabulary, p, k));
-                    gated.push(prefixes.is_some());
-                    anchored.push(match prefixes {
-                        Some(_) => Some(
-                            meta::Regex::builder()
-                                .configure(
-                                    meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
-                                )
-                                .build(source)
-                                .map_err(|e| format!("{}: {e}", entry.origin))?,
-                        ),
-                        None => None,
-                    });
+                    let gate = match_prefixes(source)
+                        .is_some_and(|p| triggers.add(&mut vocabulary, &p, k));
+                    gated.push(gate);
                     regexes.push((re, index));
                 }
             }
@@ -516,7 +505,6 @@ impl Matcher {
             regexes,
             triggers,
             gated,
-            anchored,
             groups,
             claims,
             keys,
@@ -635,8 +623,8 @@ impl Matcher {
                     entry: *entry,
                 })
             };
-            match (&self.anchored[k], self.gated[k]) {
-                (Some(anchored), true) => {
+            match self.gated[k] {
+                true => {
                     let from = triggered.partition_point(|&(j, _)| j < k);
                     let to = triggered.partition_point(|&(j, _)| j <= k);
                     // As `find_iter` does, a match is looked for past the last one's end.
@@ -650,13 +638,13 @@ impl Matcher {
                         let input = Input::new(text)
                             .range(at..)
                             .anchored(regex_automata::Anchored::Yes);
-                        if let Some(m) = anchored.search(&input) {
+                        if let Some(m) = re.search(&input) {
                             all.extend(hit(m.start(), m.end()));
                             next = m.end().max(at + 1);
                         }
                     }
                 }
-                _ => all.extend(re.find_iter(text).filter_map(|m| hit(m.start(), m.end()))),
+                false => all.extend(re.find_iter(text).filter_map(|m| hit(m.start(), m.end()))),
             }
         }
         // At one position a claim of another meaning ("lead to", "degree of") wins over the
@@ -810,8 +798,8 @@ mod tests {
                 .iter()
                 .enumerate()
                 .filter(|&(k, _)| m.gated[k])
-                .flat_map(|(k, (re, _))| {
-                    match_prefixes(re.as_str())
+                .flat_map(|(k, &(_, entry))| {
+                    match_prefixes(lexicon.entries[entry].pattern.as_str())
                         .unwrap()
                         .into_iter()
                         .map(move |p| (p, k))
@@ -904,8 +892,9 @@ mod tests {
         }
         assert!(texts.len() > 500, "{}", texts.len());
         // Every expression with literal prefixes is run only at its triggers.
-        for (k, (re, _)) in m.regexes.iter().enumerate() {
-            assert_eq!(m.gated[k], match_prefixes(re.as_str()).is_some(), "{re}");
+        for (k, &(_, entry)) in m.regexes.iter().enumerate() {
+            let source = lexicon.entries[entry].pattern.as_str();
+            assert_eq!(m.gated[k], match_prefixes(source).is_some(), "{source}");
         }
         let (mut phrase_hits, mut trigger_hits, mut extra_triggers) = (0, 0, 0);
         let mut references = std::collections::HashMap::new();
