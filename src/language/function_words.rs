@@ -210,10 +210,11 @@ static VOTES: LazyLock<(Vocabulary, Vec<Vote>)> = LazyLock::new(|| {
     (words, votes)
 });
 
+/// The vote of the word `bytes[start..end]`.
 #[inline]
-fn vote(word: &str) -> Option<Vote> {
+fn vote(bytes: &[u8], start: usize, end: usize) -> Option<Vote> {
     let (words, votes) = &*VOTES;
-    words.id(word).map(|id| votes[id as usize])
+    words.id_at(bytes, start, end).map(|id| votes[id as usize])
 }
 
 /// Latin letters end here (Latin Extended-B); a letter past it is of another script.
@@ -266,19 +267,28 @@ fn count(stretch: &str) -> ([u32; SUPPORTED.len()], u32) {
         if word.len() > MAX_WORD_BYTES {
             continue;
         }
-        let word = if ascii && word.bytes().any(|b| b.is_ascii_uppercase()) {
+        // The word as bytes with room after it, so that its look-up reads it in one load.
+        let lowered = if ascii && word.bytes().any(|b| b.is_ascii_uppercase()) {
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();
-            lower.as_str()
+            true
         } else if !ascii && word.chars().any(char::is_uppercase) {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
-            lower.as_str()
+            true
         } else {
-            word
+            false
         };
-        match vote(word) {
+        let (bytes, start, end) = if lowered {
+            let len = lower.len();
+            lower.push_str("        ");
+            (lower.as_bytes(), 0, len)
+        } else {
+            let start = word.as_ptr() as usize - stretch.as_ptr() as usize;
+            (stretch.as_bytes(), start, start + word.len())
+        };
+        match vote(bytes, start, end) {
             Some(Vote::Supported(i)) => votes[i] += 1,
             Some(Vote::Other) => other += 1,
             None => {}
