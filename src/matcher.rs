@@ -214,10 +214,11 @@ struct Triggers {
     /// Per vocabulary token, the range of `groups` that may start at it. Built by `finish`.
     of_token: Vec<(u32, u32)>,
     /// (expression, range of `checks`): the expression may match at the token if the text
-    /// there starts with one of those prefixes, or always when the range is empty (an open
-    /// prefix the token starts with).
+    /// right after it starts with one of those rests of its prefixes (the first token is
+    /// the token itself), or always when the range is empty (an open prefix the token
+    /// starts with).
     groups: Vec<(u32, u32, u32)>,
-    checks: Vec<u32>,
+    checks: Vec<Box<[u8]>>,
     /// For tokens outside the vocabulary: open prefixes by their first bytes (at most
     /// [`HEAD`]), and the lengths those keys have.
     by_head: FxHashMap<u32, Vec<u32>>,
@@ -324,11 +325,25 @@ impl Triggers {
         self.of_token.clear();
         self.groups.clear();
         self.checks.clear();
-        for list in lists {
+        for (id, list) in lists.into_iter().enumerate() {
+            let skip = vocabulary.token(id as u32).len();
             let from = self.groups.len() as u32;
             for (k, checks) in list {
+                // The rests after the token; one that another starts with adds nothing.
+                let mut rests: Vec<&[u8]> = checks
+                    .iter()
+                    .flatten()
+                    .map(|&index| &self.prefixes[index as usize].0.as_bytes()[skip..])
+                    .collect();
+                rests.sort_unstable_by_key(|r| (r.len(), *r));
+                let mut kept: Vec<&[u8]> = Vec::new();
+                for rest in rests {
+                    if !kept.iter().any(|k| rest.starts_with(k)) {
+                        kept.push(rest);
+                    }
+                }
                 let at = self.checks.len() as u32;
-                self.checks.extend(checks.into_iter().flatten());
+                self.checks.extend(kept.into_iter().map(Box::from));
                 self.groups.push((k, at, self.checks.len() as u32));
             }
             self.of_token.push((from, self.groups.len() as u32));
@@ -366,13 +381,10 @@ impl Triggers {
             return;
         }
         let (from, to) = self.of_token[id as usize];
+        let after = &rest[(token.end - token.start) as usize..];
         for &(k, at, end) in &self.groups[from as usize..to as usize] {
             let checks = &self.checks[at as usize..end as usize];
-            if checks.is_empty()
-                || checks.iter().any(|&index| {
-                    token::starts_with(rest, self.prefixes[index as usize].0.as_bytes())
-                })
-            {
+            if checks.is_empty() || checks.iter().any(|r| token::starts_with(after, r)) {
                 found(k as usize);
             }
         }
