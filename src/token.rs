@@ -71,6 +71,17 @@ const fn ascii_classes() -> [Class; 256] {
 
 static CLASSES: [Class; 256] = ascii_classes();
 
+/// Whether a byte is an ASCII letter or digit: the inner loop of a word.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The class of the character starting at byte `at` of `text`, and its length in bytes.
 #[inline(always)]
 fn class_at(text: &str, at: usize) -> (Class, usize) {
@@ -78,6 +89,12 @@ fn class_at(text: &str, at: usize) -> (Class, usize) {
     if class != Class::Wide {
         return (class, 1);
     }
+    wide_class_at(text, at)
+}
+
+/// `class_at` for a character outside ASCII.
+#[inline(never)]
+fn wide_class_at(text: &str, at: usize) -> (Class, usize) {
     let c = text[at..]
         .chars()
         .next()
@@ -95,48 +112,46 @@ fn class_at(text: &str, at: usize) -> (Class, usize) {
 /// Calls `found` with every token of `text`, in order.
 pub fn tokenize(text: &str, mut found: impl FnMut(Token)) {
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut at = 0;
-    // Where the white space before the next token started, and whether it is one space.
-    let mut gap_start = 0;
-    let mut first = true;
-    while at < bytes.len() {
+    // The gap before the next token, as the white space since the last one is read.
+    let mut gap = Gap::Other;
+    while at < n {
         let (class, len) = class_at(text, at);
         match class {
-            Class::Space | Class::White => {
+            Class::Space => {
+                gap = if gap == Gap::None {
+                    Gap::Space
+                } else {
+                    Gap::Other
+                };
+                at += 1;
+                continue;
+            }
+            Class::White => {
+                gap = Gap::Other;
                 at += len;
                 continue;
             }
             _ => {}
         }
-        let gap = if first {
-            Gap::Other
-        } else if gap_start == at {
-            Gap::None
-        } else if at - gap_start == 1 && bytes[gap_start] == b' ' {
-            Gap::Space
-        } else {
-            Gap::Other
-        };
-        first = false;
         let start = at;
         at += len;
         let word = class == Class::Word;
         if word {
-            // The rest of the run: ASCII letters and digits by the table, others by char.
-            while at < bytes.len() {
-                let b = bytes[at];
-                if b < 128 {
-                    if CLASSES[usize::from(b)] != Class::Word {
-                        break;
-                    }
+            // The rest of the run: ASCII letters and digits by a table, others by char.
+            loop {
+                while at < n && ASCII_WORD[usize::from(bytes[at])] {
                     at += 1;
-                } else {
-                    let (class, len) = class_at(text, at);
-                    if class != Class::Word {
-                        break;
-                    }
-                    at += len;
                 }
+                if at < n && bytes[at] >= 0x80 {
+                    let (class, len) = wide_class_at(text, at);
+                    if class == Class::Word {
+                        at += len;
+                        continue;
+                    }
+                }
+                break;
             }
         }
         found(Token {
@@ -145,7 +160,7 @@ pub fn tokenize(text: &str, mut found: impl FnMut(Token)) {
             gap,
             word,
         });
-        gap_start = at;
+        gap = Gap::None;
     }
 }
 
