@@ -170,6 +170,10 @@ fn glued_boundary(original: &str, at: usize, vocabulary: &dyn Vocabulary) -> boo
     let (Some(cur), Some(next)) = (after.next(), after.next()) else {
         return false;
     };
+    // Every lost break found below comes before a capital.
+    if !cur.is_uppercase() {
+        return false;
+    }
     // The four characters before, nearest first.
     let mut before = [None; 4];
     for (slot, c) in before.iter_mut().zip(original[..at].chars().rev()) {
