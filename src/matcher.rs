@@ -371,10 +371,8 @@ impl Triggers {
         if id == NO_TOKEN {
             if token.word {
                 let word = &rest[..(token.end - token.start) as usize];
-                let bit = head_bit(word);
-                if self.heads[bit / 64] & 1 << (bit % 64) != 0
-                    || self.heads[head_bit(&word[..1]) / 64] & 1 << (head_bit(&word[..1]) % 64) != 0
-                {
+                let has = |bit: usize| self.heads[bit / 64] & 1 << (bit % 64) != 0;
+                if has(head_bit(word)) || has(head_bit(&word[..1])) {
                     self.open_at(word, |index| found(self.prefixes[index as usize].1));
                 }
             }
@@ -392,7 +390,7 @@ impl Triggers {
 }
 
 /// Literal prefixes one of which every match of regular expression `source` starts with,
-/// when there are few enough to add to the phrase automaton; `None` when the expression must
+/// when there are few enough to look for at each token; `None` when the expression must
 /// always be run (it starts with a class or repetition, "[a-z]+ervaring").
 fn match_prefixes(source: &str) -> Option<Vec<Vec<u8>>> {
     // `regex` parses with these same defaults, so the prefixes are those of its matches.

@@ -302,33 +302,43 @@ fn count(stretch: &str) -> ([u32; SUPPORTED.len()], u32) {
 fn words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut at = 0;
+    // Whether the character at `at`, outside ASCII, is a letter, and its length.
+    let wide = move |at: usize| {
+        let c = text[at..].chars().next().expect("a character boundary");
+        (c.is_alphabetic(), c.len_utf8())
+    };
     std::iter::from_fn(move || {
-        let letter = |at: usize| -> (bool, usize) {
-            let b = bytes[at];
-            if b.is_ascii() {
-                (b.is_ascii_alphabetic(), 1)
-            } else {
-                let c = text[at..].chars().next().expect("a character boundary");
-                (c.is_alphabetic(), c.len_utf8())
+        // To the next letter.
+        loop {
+            while at < bytes.len() && bytes[at].is_ascii() && !bytes[at].is_ascii_alphabetic() {
+                at += 1;
             }
-        };
-        while at < bytes.len() {
-            let (is_letter, len) = letter(at);
-            if is_letter {
+            if at >= bytes.len() {
+                return None;
+            }
+            if bytes[at].is_ascii() {
+                break;
+            }
+            let (letter, len) = wide(at);
+            if letter {
                 break;
             }
             at += len;
         }
-        if at >= bytes.len() {
-            return None;
-        }
+        // To its end.
         let start = at;
-        while at < bytes.len() {
-            let (is_letter, len) = letter(at);
-            if !is_letter {
-                break;
+        loop {
+            while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+                at += 1;
             }
-            at += len;
+            if at < bytes.len() && !bytes[at].is_ascii() {
+                let (letter, len) = wide(at);
+                if letter {
+                    at += len;
+                    continue;
+                }
+            }
+            break;
         }
         Some(&text[start..at])
     })
