@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::{Category, Entry, Pattern, ValueKind};
 use crate::level::Level;
 
-/// Longest phrase accepted, in bytes: longer ones are mistakes, and keep automata small.
+/// Longest phrase accepted, in bytes: longer ones are mistakes, and keep the phrase tries small.
 const MAX_PHRASE_BYTES: usize = 200;
 /// Longest regular expression accepted, in bytes.
 const MAX_REGEX_BYTES: usize = 1000;
