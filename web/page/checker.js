@@ -187,11 +187,16 @@
     title.value = ""; text.value = ""; fileId = null; fileAt = null; check(); title.focus();
   });
 
+  // The status of the last copy only: a second copy within the 2.5 s that a message stays
+  // neither keeps the first one's message nor has its own cleared by the first one's timer.
+  var statusTimer = null;
   copy.addEventListener("click", function () {
     if (lastJson == null) return;
+    clearTimeout(statusTimer);
+    status.textContent = "";
     function done(ok) {
       status.textContent = ok ? "JSON copied" : "copy failed: select the text by hand";
-      setTimeout(function () { status.textContent = ""; }, 2500);
+      statusTimer = setTimeout(function () { status.textContent = ""; }, 2500);
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(lastJson).then(function () { done(true); }, fallback);
