@@ -7,6 +7,8 @@
 //! ("Executive Assistant to the CEO"), and "Associate" as the last word of a role names the
 //! role ("Customer Service Associate"), as a rank comes before the role it ranks.
 
+use std::sync::LazyLock;
+
 use crate::doc::Doc;
 use crate::level::Level;
 use crate::lexicon::Category;
@@ -170,6 +172,15 @@ const WORDS_BETWEEN: usize = 3;
 /// Words in the longest role introducer.
 const LONGEST_INTRODUCER: usize = 3;
 
+/// The words of each role introducer, last first, split once: `introduced` runs for every
+/// level word of a description.
+static INTRODUCER_WORDS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
+    ROLE_INTRODUCERS
+        .iter()
+        .map(|introducer| introducer.split(' ').rev().collect())
+        .collect()
+});
+
 /// Whether `before` ends with a role introducer and at most [`WORDS_BETWEEN`] more words.
 fn introduced(before: &str) -> bool {
     let clause = before
@@ -185,10 +196,9 @@ fn introduced(before: &str) -> bool {
         .collect();
     (0..=WORDS_BETWEEN.min(last.len())).any(|skip| {
         let head = &last[skip..];
-        ROLE_INTRODUCERS.iter().any(|introducer| {
-            let words = introducer.split(' ').rev();
-            words.clone().count() <= head.len() && words.zip(head).all(|(a, b)| a == *b)
-        })
+        INTRODUCER_WORDS
+            .iter()
+            .any(|words| words.len() <= head.len() && words.iter().zip(head).all(|(a, b)| a == b))
     })
 }
 
