@@ -343,11 +343,10 @@ pub fn segments_in_parts(
         // (the description of the job that follows has no heading of its own).
         // The original tells: bullets and carriage returns are line breaks once normalised.
         let between = &original[norm.original_range(prev_end..range.start)];
-        let blank_before = between
-            .matches('\n')
-            .count()
-            .max(between.matches('\r').count())
-            >= 2;
+        let (newlines, returns) = between.bytes().fold((0, 0), |(n, r), b| {
+            (n + usize::from(b == b'\n'), r + usize::from(b == b'\r'))
+        });
+        let blank_before = newlines.max(returns) >= 2;
         prev_end = range.end;
         if blank_before && body && headed && section == Section::Other {
             section = Section::General;
@@ -449,20 +448,28 @@ fn heading_of(
 fn split_sentences(text: &str, range: Range<usize>, section: Section, out: &mut Vec<Segment>) {
     let bytes = text.as_bytes();
     let mut start = range.start;
-    let mut i = range.start;
-    while i < range.end {
-        let b = bytes[i];
-        let ends = b == b';'
-            || matches!(b, b'.' | b'!' | b'?')
-                && matches!(bytes.get(i + 1), Some(b' ' | b'\n' | b'-'))
+    for i in sentence_marks(&bytes[range.clone()]).map(|i| range.start + i) {
+        let ends = bytes[i] == b';'
+            || matches!(bytes.get(i + 1), Some(b' ' | b'\n' | b'-'))
                 && !abbreviation_before(&text[start..i]);
         if ends {
             push_segment(text, start..i + 1, section, out);
             start = i + 1;
         }
-        i += 1;
     }
     push_segment(text, start..range.end, section, out);
+}
+
+/// The offsets in `bytes`, in order, of the marks that may end a sentence: `;`, `.`, `!`
+/// and `?`. A line holds few of them, so the search jumps from one to the next.
+fn sentence_marks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut stops = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+    let mut semicolons = memchr::memchr_iter(b';', bytes).peekable();
+    std::iter::from_fn(move || match (stops.peek(), semicolons.peek()) {
+        (Some(&a), Some(&b)) if b < a => semicolons.next(),
+        (Some(_), _) => stops.next(),
+        (None, _) => semicolons.next(),
+    })
 }
 
 /// "e.g.", "B.Sc.", "approx." and single letters end no sentence.
