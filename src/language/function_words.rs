@@ -259,34 +259,28 @@ fn count(stretch: &str) -> ([u32; SUPPORTED.len()], u32) {
     let mut other = 0;
     let mut lower = String::new();
     for word in words(stretch) {
-        let ascii = word.is_ascii();
-        if !ascii && word.chars().any(|c| c > LAST_LATIN) {
+        if word.beyond_latin {
             other += 1;
             continue;
         }
-        if word.len() > MAX_WORD_BYTES {
+        let (start, end) = (word.range.start, word.range.end);
+        if end - start > MAX_WORD_BYTES {
             continue;
         }
         // The word as bytes with room after it, so that its look-up reads it in one load.
-        let lowered = if ascii && word.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower.clear();
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-            true
-        } else if !ascii && word.chars().any(char::is_uppercase) {
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            true
+        let (bytes, start, end) = if !word.upper {
+            (stretch.as_bytes(), start, end)
         } else {
-            false
-        };
-        let (bytes, start, end) = if lowered {
+            lower.clear();
+            if word.wide {
+                lower.extend(stretch[start..end].chars().flat_map(char::to_lowercase));
+            } else {
+                lower.push_str(&stretch[start..end]);
+                lower.make_ascii_lowercase();
+            }
             let len = lower.len();
             lower.push_str("        ");
             (lower.as_bytes(), 0, len)
-        } else {
-            let start = word.as_ptr() as usize - stretch.as_ptr() as usize;
-            (stretch.as_bytes(), start, start + word.len())
         };
         match vote(bytes, start, end) {
             Some(Vote::Supported(i)) => votes[i] += 1,
@@ -297,15 +291,26 @@ fn count(stretch: &str) -> ([u32; SUPPORTED.len()], u32) {
     (votes, other)
 }
 
+/// A run of letters, and what its look-up needs to know of it, found while it was read.
+struct Word {
+    range: std::ops::Range<usize>,
+    /// It holds a character outside ASCII.
+    wide: bool,
+    /// It holds an upper-case letter.
+    upper: bool,
+    /// It holds a letter of a script other than Latin.
+    beyond_latin: bool,
+}
+
 /// The runs of letters of `text` (what `text.split(|c| !c.is_alphabetic())` gives, less
 /// the empty pieces), ASCII told by byte.
-fn words(text: &str) -> impl Iterator<Item = &str> {
+fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
-    // Whether the character at `at`, outside ASCII, is a letter, and its length.
+    // The character at `at`, outside ASCII, and its length.
     let wide = move |at: usize| {
         let c = text[at..].chars().next().expect("a character boundary");
-        (c.is_alphabetic(), c.len_utf8())
+        (c, c.len_utf8())
     };
     std::iter::from_fn(move || {
         // To the next letter.
@@ -319,28 +324,38 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
             if bytes[at].is_ascii() {
                 break;
             }
-            let (letter, len) = wide(at);
-            if letter {
+            let (c, len) = wide(at);
+            if c.is_alphabetic() {
                 break;
             }
             at += len;
         }
         // To its end.
         let start = at;
+        let (mut is_wide, mut upper, mut beyond_latin) = (false, false, false);
         loop {
             while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+                upper |= bytes[at].is_ascii_uppercase();
                 at += 1;
             }
             if at < bytes.len() && !bytes[at].is_ascii() {
-                let (letter, len) = wide(at);
-                if letter {
+                let (c, len) = wide(at);
+                if c.is_alphabetic() {
+                    is_wide = true;
+                    upper |= c.is_uppercase();
+                    beyond_latin |= c > LAST_LATIN;
                     at += len;
                     continue;
                 }
             }
             break;
         }
-        Some(&text[start..at])
+        Some(Word {
+            range: start..at,
+            wide: is_wide,
+            upper,
+            beyond_latin,
+        })
     })
 }
 
@@ -361,7 +376,8 @@ mod tests {
                 .split(|c: char| !c.is_alphabetic())
                 .filter(|w| !w.is_empty())
                 .collect();
-            assert_eq!(words(text).collect::<Vec<_>>(), want, "{text}");
+            let got: Vec<&str> = words(text).map(|w| &text[w.range]).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 
