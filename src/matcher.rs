@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use regex_automata::{meta, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::Hir;
 
 use rustc_hash::FxHashMap;
 
@@ -392,9 +393,14 @@ impl Triggers {
 /// Literal prefixes one of which every match of regular expression `source` starts with,
 /// when there are few enough to look for at each token; `None` when the expression must
 /// always be run (it starts with a class or repetition, "[a-z]+ervaring").
+#[cfg(test)]
 fn match_prefixes(source: &str) -> Option<Vec<Vec<u8>>> {
     // `regex` parses with these same defaults, so the prefixes are those of its matches.
-    let hir = regex_syntax::parse(source).ok()?;
+    prefixes_of(&regex_syntax::parse(source).ok()?)
+}
+
+/// `match_prefixes` of a parsed expression.
+fn prefixes_of(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     // Every finite prefix set is a sound gate; the one that lets the fewest places through
     // is kept, each prefix reckoned to pass one place in 27 to the power of its length.
     // Whole prefixes may multiply past the limits ("(?:take|takes|taking) (?:direction|
@@ -410,7 +416,7 @@ fn match_prefixes(source: &str) -> Option<Vec<Vec<u8>>> {
             if let Some(len) = len {
                 extractor.limit_literal_len(len);
             }
-            let prefixes = extractor.extract(&hir);
+            let prefixes = extractor.extract(hir);
             let literals = prefixes.literals()?;
             let usable = !literals.is_empty()
                 && literals.len() <= MAX_TRIGGERS
@@ -456,17 +462,20 @@ impl Matcher {
                             entry.origin
                         ));
                     }
-                    // The engine inside `regex`, with `regex`'s defaults: the same matches,
-                    // and searches that can be anchored at a position.
+                    let invalid = |e: &dyn std::fmt::Display| {
+                        format!("{}: invalid regular expression: {e}", entry.origin)
+                    };
+                    // Parsed once, as `regex` parses, with its defaults; then compiled into
+                    // the engine inside `regex`: the same matches, and searches that can be
+                    // anchored at a position.
+                    let hir = regex_syntax::parse(source).map_err(|e| invalid(&e))?;
                     let re = meta::Regex::builder()
                         .configure(meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
-                        .build(source)
-                        .map_err(|e| {
-                            format!("{}: invalid regular expression: {e}", entry.origin)
-                        })?;
+                        .build_from_hir(&hir)
+                        .map_err(|e| invalid(&e))?;
                     let k = regexes.len();
-                    let gate = match_prefixes(source)
-                        .is_some_and(|p| triggers.add(&mut vocabulary, &p, k));
+                    let gate =
+                        prefixes_of(&hir).is_some_and(|p| triggers.add(&mut vocabulary, &p, k));
                     gated.push(gate);
                     regexes.push((re, index));
                 }
