@@ -469,13 +469,18 @@ impl Matcher {
                     // the engine inside `regex`: the same matches, and searches that can be
                     // anchored at a position.
                     let hir = regex_syntax::parse(source).map_err(|e| invalid(&e))?;
-                    let re = meta::Regex::builder()
-                        .configure(meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
-                        .build_from_hir(&hir)
-                        .map_err(|e| invalid(&e))?;
                     let k = regexes.len();
                     let gate =
                         prefixes_of(&hir).is_some_and(|p| triggers.add(&mut vocabulary, &p, k));
+                    // A search anchored at a trigger has no use for a prefilter, which
+                    // would be most of the expression's start-up.
+                    let config = meta::Config::new()
+                        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                        .auto_prefilter(!gate);
+                    let re = meta::Regex::builder()
+                        .configure(config)
+                        .build_from_hir(&hir)
+                        .map_err(|e| invalid(&e))?;
                     gated.push(gate);
                     regexes.push((re, index));
                 }
