@@ -1,8 +1,8 @@
 //! Which language a posting is written in, so that it is read with that language's lexicons
 //! (plus English, which job ads everywhere mix in: "Senior", "Bachelor", requirement lists).
 //!
-//! Most postings are told by their function words alone ([`function_words`], about a
-//! microsecond); the rest by `whatlang` (trigram statistics, no model files, tens of
+//! Most postings are told by their function words alone ([`function_words`], under ten
+//! microseconds); the rest by `whatlang` (trigram statistics, no model files, about a hundred
 //! microseconds per posting on 1.5 KB taken from its start, middle and end). Languages rung
 //! ships lexicons for are reported by their two-letter ISO 639-1 code; any other language by
 //! whatlang's three-letter ISO 639-3 code, and it is read with the English lexicons only.
