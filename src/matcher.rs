@@ -390,16 +390,16 @@ impl Triggers {
     }
 }
 
-/// Literal prefixes one of which every match of regular expression `source` starts with,
-/// when there are few enough to look for at each token; `None` when the expression must
-/// always be run (it starts with a class or repetition, "[a-z]+ervaring").
+/// `prefixes_of` the regular expression `source`, parsed with `regex`'s own defaults, so
+/// that the prefixes are those of its matches.
 #[cfg(test)]
 fn match_prefixes(source: &str) -> Option<Vec<Vec<u8>>> {
-    // `regex` parses with these same defaults, so the prefixes are those of its matches.
     prefixes_of(&regex_syntax::parse(source).ok()?)
 }
 
-/// `match_prefixes` of a parsed expression.
+/// Literal prefixes one of which every match of the parsed expression `hir` starts with,
+/// when there are few enough to look for at each token; `None` when the expression must
+/// always be run (it starts with a class or repetition, "[a-z]+ervaring").
 fn prefixes_of(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     // Every finite prefix set is a sound gate; the one that lets the fewest places through
     // is kept, each prefix reckoned to pass one place in 27 to the power of its length.
