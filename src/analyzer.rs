@@ -49,14 +49,21 @@ pub fn is_truncated(posting: &Posting) -> bool {
     posting.description.len() > MAX_DESCRIPTION_BYTES || posting.title.len() > MAX_TITLE_BYTES
 }
 
-/// The stages of `Analyzer::analyze_marked`, each reported as it ends.
+/// The stages of `Analyzer::analyze_marked`, each reported as it ends. The three stages of a
+/// text come twice, for the title and then for the description; the other signals, scoring
+/// and findings follow the last mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
     /// The posting's language is known (detected or given).
     Language,
-    /// Title and description are normalised, segmented and matched; signals, scoring and
-    /// findings follow.
+    /// A text is normalised (case, quotes, dashes, entities, glued list items).
+    Normalised,
+    /// Its lexicon phrases and regular expressions are found.
     Matched,
+    /// Its lines, sentences and sections are found.
+    Segmented,
+    /// The years grammar and the other experience signals are read.
+    Experience,
 }
 
 /// Problems building an analyzer from a lexicon.
@@ -105,30 +112,23 @@ impl Analyzer {
     }
 
     /// Prepares one text (title or description) for the signal extractors, read with the
-    /// lexicons of `lang` and English. `at` is where the text starts in its file, if it is a
-    /// stretch of one.
-    pub(crate) fn doc<'a>(
-        &'a self,
-        field: Field,
-        original: &'a str,
-        at: Option<Position>,
-        lang: &'a str,
-    ) -> Doc<'a> {
-        self.doc_in_parts(field, original, at, lang, &[])
-    }
-
-    /// `doc` for a text joined from parts: each `(original offset, section)` starts a part
-    /// in that section (see `text::segments_in_parts`).
-    fn doc_in_parts<'a>(
+    /// lexicons of `lang` and English, calling `mark` as each stage ends. `at` is where the
+    /// text starts in its file, if it is a stretch of one. A text joined from parts (the
+    /// columns of a posting) has `parts`: each `(original offset, section)` starts a part in
+    /// that section (see `text::segments_in_parts`); other texts have none.
+    fn doc<'a>(
         &'a self,
         field: Field,
         original: &'a str,
         at: Option<Position>,
         lang: &'a str,
         parts: &[(usize, Section)],
+        mark: &mut dyn FnMut(Stage),
     ) -> Doc<'a> {
         let norm = Normalized::new(original, self);
+        mark(Stage::Normalised);
         let hits = self.matcher.find(&norm.text, &["en", lang]);
+        mark(Stage::Matched);
         let section = self.matcher.group(Category::Context, "section");
         let marker = self.matcher.group(Category::Context, "preferred");
         let groups = self.matcher.groups();
@@ -157,6 +157,7 @@ impl Analyzer {
             .map(|&(at, section)| (norm.normalized_offset(at), section))
             .collect();
         let segments = text::segments_in_parts(&norm, original, &heading, &parts);
+        mark(Stage::Segmented);
         Doc {
             field,
             original,
@@ -187,22 +188,19 @@ impl Analyzer {
             None => language::detect(title, description),
         };
         mark(Stage::Language);
-        let title_doc = self.doc(Field::Title, title, posting.title_at, &lang);
-        let at = posting.description_at;
-        let doc = if posting.parts.is_empty() {
-            self.doc(Field::Description, description, at, &lang)
-        } else {
-            let parts: Vec<(usize, Section)> = posting
-                .parts
-                .iter()
-                .map(|p| (p.range.start, self.part_section(&p.name, &lang)))
-                .collect();
-            self.doc_in_parts(Field::Description, description, at, &lang, &parts)
-        };
-        mark(Stage::Matched);
-        let (title_level, title_spans) = signals::title::title_level(&title_doc);
+        let at = posting.title_at;
+        let title_doc = self.doc(Field::Title, title, at, &lang, &[], &mut mark);
+        let parts: Vec<(usize, Section)> = posting
+            .parts
+            .iter()
+            .map(|p| (p.range.start, self.part_section(&p.name, &lang)))
+            .collect();
+        let (field, at) = (Field::Description, posting.description_at);
+        let doc = self.doc(field, description, at, &lang, &parts, &mut mark);
         let mut experience = signals::experience::extract(&self.years, &doc);
         self.drop_phrases_of_excluded_figures(&doc, &mut experience);
+        mark(Stage::Experience);
+        let (title_level, title_spans) = signals::title::title_level(&title_doc);
         let degree = signals::degree::extract(&doc, &experience);
         let leadership = signals::leadership::extract(&doc);
         let autonomy = signals::autonomy::extract(&doc);

@@ -23,9 +23,13 @@ fn bench_reports_stages_threads_and_peak_memory() {
         "2 threads: 3 postings (0 rejected)",
         "read+parse",
         "language detection",
-        "normalise+match",
-        "signals+score+findings",
+        "normalise",
+        "phrases and regexes",
+        "sentences and sections",
+        "years grammar, experience",
+        "other signals, score, findings",
         "serialise",
+        "share",
         "postings/s",
     ] {
         assert!(

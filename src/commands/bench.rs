@@ -27,12 +27,22 @@ use crate::cli::BenchArgs;
 
 const BATCH: usize = 1024;
 
+/// The stages `Analyzer::analyze_marked` reports, and the names they are printed under.
+const ANALYSIS_STAGES: [(Stage, &str); 5] = [
+    (Stage::Language, "language detection"),
+    (Stage::Normalised, "normalise"),
+    (Stage::Matched, "phrases and regexes"),
+    (Stage::Segmented, "sentences and sections"),
+    (Stage::Experience, "years grammar, experience"),
+];
+
 /// CPU time spent in each stage, and what went through.
 #[derive(Default, Clone, Copy)]
 struct Stages {
     read_parse: Duration,
-    language: Duration,
-    normalise_match: Duration,
+    /// Per `Stage` of the analysis, in its order.
+    analysis: [Duration; ANALYSIS_STAGES.len()],
+    /// The other signals, scoring and findings, after the last stage.
     signals: Duration,
     serialise: Duration,
     postings: usize,
@@ -44,8 +54,9 @@ struct Stages {
 impl Stages {
     fn add(&mut self, o: &Stages) {
         self.read_parse += o.read_parse;
-        self.language += o.language;
-        self.normalise_match += o.normalise_match;
+        for (mine, theirs) in self.analysis.iter_mut().zip(&o.analysis) {
+            *mine += *theirs;
+        }
         self.signals += o.signals;
         self.serialise += o.serialise;
         self.postings += o.postings;
@@ -173,21 +184,29 @@ fn print_stages(threads: usize, s: &Stages) {
         s.bytes as f64 / 1e6,
         s.output as f64 / 1e6
     );
-    println!("  stage (CPU time, all workers)        s     MB/s  postings/s");
-    let rows = [
-        ("read+parse", s.read_parse),
-        ("language detection", s.language),
-        ("normalise+match", s.normalise_match),
-        ("signals+score+findings", s.signals),
-        ("serialise", s.serialise),
-    ];
+    println!("  stage (CPU time, all workers)        s     MB/s  postings/s  share");
+    let mut rows = vec![("read+parse", s.read_parse)];
+    rows.extend(
+        ANALYSIS_STAGES
+            .iter()
+            .map(|(_, name)| *name)
+            .zip(s.analysis),
+    );
+    rows.push(("other signals, score, findings", s.signals));
+    rows.push(("serialise", s.serialise));
+    let total: f64 = rows
+        .iter()
+        .map(|(_, d)| d.as_secs_f64())
+        .sum::<f64>()
+        .max(1e-9);
     for (name, d) in rows {
         let secs = d.as_secs_f64().max(1e-9);
         println!(
-            "  {name:<34} {:>6.2}  {:>7.1}  {:>10.0}",
+            "  {name:<34} {:>6.2}  {:>7.1}  {:>10.0}  {:>4.0}%",
             secs,
             s.bytes as f64 / 1e6 / secs,
-            s.postings as f64 / secs
+            s.postings as f64 / secs,
+            100.0 * d.as_secs_f64() / total
         );
     }
 }
@@ -239,19 +258,24 @@ fn one(analyzer: &Analyzer, pending: Pending) -> Stages {
         }
     };
     let parsed = Instant::now();
-    let (mut detected, mut matched) = (parsed, parsed);
-    let analysis = analyzer.analyze_marked(&posting, |stage| match stage {
-        Stage::Language => detected = Instant::now(),
-        Stage::Matched => matched = Instant::now(),
+    // Each stage's time runs from the mark before it (a text's stages come twice: title,
+    // then description).
+    let mut last = parsed;
+    let analysis = analyzer.analyze_marked(&posting, |stage| {
+        let now = Instant::now();
+        let i = ANALYSIS_STAGES
+            .iter()
+            .position(|(s, _)| *s == stage)
+            .expect("every stage is named");
+        s.analysis[i] += now - last;
+        last = now;
     });
     let analysed = Instant::now();
     let mut out = Vec::with_capacity(posting.description.len() + 1024);
     write_jsonl(&mut out, &analysis).expect("writing to memory");
     let done = Instant::now();
     s.read_parse = parsed - start;
-    s.language = detected - parsed;
-    s.normalise_match = matched - detected;
-    s.signals = analysed - matched;
+    s.signals = analysed - last;
     s.serialise = done - analysed;
     s.postings = 1;
     s.output = out.len() as u64;
