@@ -1,8 +1,8 @@
 //! `rung bench FILE`: throughput of the whole `audit --format jsonl` path on a corpus, overall
 //! and per stage, at one thread and at all threads, and peak memory.
 //!
-//! The corpus streams through as in `audit` (batches of postings, parsed, analysed and
-//! rendered on the workers) but the output is dropped. Stage figures are CPU time summed over
+//! The corpus streams through `audit`'s pipeline (one thread reading ahead, batches of
+//! postings parsed, analysed and rendered on the workers) but the output is dropped. Stage figures are CPU time summed over
 //! the workers, so a stage's MB/s is what one core does; the overall figure is wall time.
 //!
 //! Two references are measured in the same run, since figures from another moment on a shared
@@ -10,18 +10,20 @@
 //! thread (`rg -j1 -F -i -w -f PHRASES --count-matches`, when `rg` is installed), as
 //! `scripts/bench-peers.sh` does.
 
+use std::convert::Infallible;
 use std::fs::File;
 use std::io::{BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use rayon::prelude::*;
 use rung::analyzer::Stage;
 use rung::input::{read_pending, InputFormat, Pending, ReadOptions};
 use rung::report::json::write_jsonl;
-use rung::Analyzer;
+use rung::{pipeline, Analyzer};
 
 use crate::cli::BenchArgs;
 
@@ -224,24 +226,29 @@ fn pass(analyzer: &Analyzer, path: &Path) -> anyhow::Result<Stages> {
         BufReader::new(counted),
         &ReadOptions::default(),
     )?;
+    // As in `audit`, one thread reads (and splits lines) while the workers parse, analyse
+    // and render; the reading thread's time is counted in read+parse.
+    let reading = Arc::new(AtomicU64::new(0));
+    let clock = Arc::clone(&reading);
+    let rows = std::iter::from_fn(move || {
+        let start = Instant::now();
+        let next = rows.next();
+        clock.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        next
+    });
+    let options = pipeline::Options {
+        batch: BATCH,
+        ..pipeline::Options::default()
+    };
     let mut total = Stages::default();
-    loop {
-        let read_start = Instant::now();
-        let batch: Vec<Pending> = rows.by_ref().take(BATCH).collect();
-        let read = read_start.elapsed();
-        if batch.is_empty() {
-            break;
-        }
-        let per_worker: Vec<Stages> = batch
-            .into_par_iter()
-            .map(|pending| one(analyzer, pending))
-            .collect();
-        total.read_parse += read;
-        for s in &per_worker {
-            total.add(s);
-        }
-    }
-    total.bytes = bytes.load(std::sync::atomic::Ordering::Relaxed);
+    let work = |pending| one(analyzer, pending);
+    let finished = pipeline::run(rows, &options, work, |batch| {
+        batch.iter().for_each(|s| total.add(s));
+        Ok::<_, Infallible>(())
+    });
+    let Ok(_) = finished;
+    total.read_parse += Duration::from_nanos(reading.load(Ordering::Relaxed));
+    total.bytes = bytes.load(Ordering::Relaxed);
     Ok(total)
 }
 
@@ -292,7 +299,7 @@ fn peak_memory_kb() -> Option<u64> {
 /// A reader that counts the bytes read through it.
 struct Counting<R> {
     inner: R,
-    bytes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    bytes: Arc<AtomicU64>,
 }
 
 impl<R> Counting<R> {
@@ -307,8 +314,7 @@ impl<R> Counting<R> {
 impl<R: std::io::Read> std::io::Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.bytes
-            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        self.bytes.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
 }
