@@ -153,9 +153,16 @@ fn normalize_char(c: char) -> Mapped {
         | '\u{2212}' => Mapped::Char('-'),
         '\u{2022}' | '\u{00B7}' | '\u{25AA}' | '\u{25CF}' | '\u{25E6}' | '\u{2023}'
         | '\u{2219}' | '\u{25A0}' | '\u{27A2}' | '\u{2713}' | '\u{2714}' | '\u{2192}'
-        | '\u{25BA}' | '\r' => Mapped::Char('\n'),
-        '\t' | '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\u{2002}'
-        | '\u{2003}' | '\u{3000}' => Mapped::Char(' '),
+        | '\u{25BA}' | '\r' | '\u{2028}' | '\u{2029}' => Mapped::Char('\n'),
+        // Every other space of Unicode's White_Space (the no-break, en, em, thin, hair,
+        // ideographic ones...), so that a phrase with a space matches across it.
+        '\t'
+        | '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Mapped::Char(' '),
         '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => Mapped::Char(' '),
         c if c.is_control() && c != '\n' => Mapped::Char(' '),
         _ => Mapped::Lower,
@@ -558,6 +565,21 @@ mod tests {
     fn folds_case_quotes_dashes_and_entities() {
         let n = norm("Bachelor\u{2019}s degree \u{2013} 3\u{00A0}years &amp; more");
         assert_eq!(n.text, "bachelor's degree - 3 years & more");
+    }
+
+    /// Every white space character of Unicode is a space or a line break once normalised.
+    #[test]
+    fn unicode_white_space_becomes_a_space_or_a_line_break() {
+        let spaces: String = ('\u{80}'..='\u{3000}')
+            .filter(|c| c.is_whitespace())
+            .collect();
+        let n = norm(&spaces);
+        assert!(
+            n.text.chars().all(|c| c == ' ' || c == '\n'),
+            "{:?}",
+            n.text
+        );
+        assert_eq!(norm("3\u{2005}years\u{2028}sql").text, "3 years\nsql");
     }
 
     #[test]
