@@ -2,8 +2,9 @@
 //! and per stage, at one thread and at all threads, and peak memory.
 //!
 //! The corpus streams through `audit`'s pipeline (one thread reading ahead, batches of
-//! postings parsed, analysed and rendered on the workers) but the output is dropped. Stage figures are CPU time summed over
-//! the workers, so a stage's MB/s is what one core does; the overall figure is wall time.
+//! postings parsed, analysed and rendered on the workers) but the output is dropped. Stage
+//! figures are CPU time summed over the workers, so a stage's MB/s is what one core does; the
+//! overall figure is wall time.
 //!
 //! Two references are measured in the same run, since figures from another moment on a shared
 //! machine do not compare: reading the file, and ripgrep counting rung's own phrases at one
@@ -26,8 +27,6 @@ use rung::report::json::write_jsonl;
 use rung::{pipeline, Analyzer};
 
 use crate::cli::BenchArgs;
-
-const BATCH: usize = 1024;
 
 /// The stages `Analyzer::analyze_marked` reports, and the names they are printed under.
 const ANALYSIS_STAGES: [(Stage, &str); 5] = [
@@ -236,10 +235,8 @@ fn pass(analyzer: &Analyzer, path: &Path) -> anyhow::Result<Stages> {
         clock.fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
         next
     });
-    let options = pipeline::Options {
-        batch: BATCH,
-        ..pipeline::Options::default()
-    };
+    // `audit`'s batches (`pipeline::BATCH`).
+    let options = pipeline::Options::default();
     let mut total = Stages::default();
     let work = |pending| one(analyzer, pending);
     let finished = pipeline::run(rows, &options, work, |batch| {
