@@ -87,7 +87,7 @@ impl YearsGrammar {
         let plus = alternation(plus_markers.iter().map(String::as_str));
         let unit = alternation(units.keys().map(String::as_str));
         let source = format!(
-            r"(?x)
+            r"(?x-u)
             (?:(?P<lt><)\s*)?
             (?-u:\b)
             (?:(?P<min>{min})\s+|(?P<max>{max})\s+)?
@@ -139,7 +139,10 @@ impl YearsGrammar {
     fn figures<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Figure> + 't {
         let mut at = 0;
         std::iter::from_fn(move || {
-            while let Some(c) = self.regex.captures_at(text, at) {
+            // The match is found first and its groups read after, from its start: a search
+            // for groups carries them through the whole scan, a third slower.
+            while let Some(m) = self.regex.find_at(text, at) {
+                let c = self.regex.captures_at(text, m.start())?;
                 let whole = c.get(0)?;
                 if let Some(figure) = self.figure(text, &c) {
                     at = whole.end();
