@@ -8,9 +8,9 @@
 # (it parallelises over files). PY_MB (default 100): the Python peers read only the first
 # PY_MB of it, since they run at a few MB/s; their MB/s is comparable, their time is not.
 # WORK (default $TMPDIR/rung-peers): where the corpus goes. ROUNDS (default 3): how many
-# times rung and ripgrep are each run, one after the other in turn; the fastest run of each
-# is reported (and the slowest beside it), since on a shared host a neighbour's burst can
-# slow one long run by a third.
+# times each tool is run, all of them in turn; the fastest run of each is reported (and the
+# slowest beside it), since on a shared host a neighbour's burst can slow one long run by a
+# third.
 #
 # Peers: rung audit --format jsonl (the full analysis, 1 thread and all threads); ripgrep's
 # count-only scan of rung's own phrases (rg -F -i -w -f PHRASES --count-matches, 1 thread and
@@ -82,6 +82,10 @@ for _ in $(seq "$ROUNDS"); do
         rg -j1 -F -i -w -f "$WORK/phrases.txt" --count-matches "$WORK/corpus"
     measure "rg -F -i -w --count-matches" "$THREADS" "$BYTES" "$POSTINGS" \
         rg -j"$THREADS" -F -i -w -f "$WORK/phrases.txt" --count-matches "$WORK/corpus"
+    measure "pyahocorasick (Python)" 1 "$PY_BYTES" "$PY_POSTINGS" \
+        python3 scripts/peer_count.py pyahocorasick "$WORK/phrases.txt" "$WORK/py.jsonl"
+    measure "flashtext (Python)" 1 "$PY_BYTES" "$PY_POSTINGS" \
+        python3 scripts/peer_count.py flashtext "$WORK/phrases.txt" "$WORK/py.jsonl"
 done
 # Scaling: the same analysis on 10 MB and 100 MB prefixes, to set beside the whole corpus.
 for mb in 10 100; do
@@ -89,15 +93,11 @@ for mb in 10 100; do
         "$(wc -l < "$WORK/${mb}mb.jsonl")" \
         "$RUNG" audit "$WORK/${mb}mb.jsonl" --format jsonl --threads 1
 done
-measure "pyahocorasick (Python)" 1 "$PY_BYTES" "$PY_POSTINGS" \
-    python3 scripts/peer_count.py pyahocorasick "$WORK/phrases.txt" "$WORK/py.jsonl"
-measure "flashtext (Python)" 1 "$PY_BYTES" "$PY_POSTINGS" \
-    python3 scripts/peer_count.py flashtext "$WORK/phrases.txt" "$WORK/py.jsonl"
 
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GB", $2/1e6}' /proc/meminfo)"
 echo "corpus: $((BYTES / 1000000)) MB, $POSTINGS postings (rows of $SRC repeated); Python peers: first $((PY_BYTES / 1000000)) MB"
-echo "phrases: $(wc -l < "$WORK/phrases.txt") (rung lexicons --phrases); rung and ripgrep: fastest of $ROUNDS runs each"
+echo "phrases: $(wc -l < "$WORK/phrases.txt") (rung lexicons --phrases); each tool: fastest of $ROUNDS runs"
 echo
 python3 - "$RESULTS" <<'PY'
 import sys
