@@ -140,7 +140,7 @@ impl YearsGrammar {
         let mut at = 0;
         std::iter::from_fn(move || {
             // The match is found first and its groups read after, from its start: a search
-            // for groups carries them through the whole scan, a third slower.
+            // for groups carries them through the whole scan, a fifth slower.
             while let Some(m) = self.regex.find_at(text, at) {
                 let c = self.regex.captures_at(text, m.start())?;
                 let whole = c.get(0)?;
