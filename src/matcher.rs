@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use regex_automata::{meta, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::Hir;
+use regex_syntax::hir::{Hir, HirKind, Literal};
 
 use rustc_hash::FxHashMap;
 
@@ -226,7 +226,14 @@ struct Triggers {
     head_lens: Vec<usize>,
     /// Whether an open prefix starts with these two bytes (a bit per pair), or is this
     /// one byte: most words outside the vocabulary are passed over without a look-up.
+    /// Only prefixes of expressions without `first_words` count: a word outside the
+    /// vocabulary can begin no match of the others.
     heads: Vec<u64>,
+    /// Per expression whose every match begins with one of a few whole words ("train",
+    /// "trains", "training"... in "(?:train|coach)(?:s|ing)? (?:and|or) ..."), those words'
+    /// numbers, sorted: a prefix met at any other word ("training" opens "train", and so
+    /// does "trainee") cannot start a match there. `None` for the others.
+    first_words: Vec<Option<Vec<u32>>>,
 }
 
 /// The most bytes of an open prefix that key it.
@@ -255,7 +262,13 @@ fn head(bytes: &[u8]) -> u32 {
 impl Triggers {
     /// Triggers for the prefixes of expression `k`; `false` when they cannot be told at
     /// tokens (a prefix opening with white space), and the expression must always run.
-    fn add(&mut self, vocabulary: &mut Vocabulary, prefixes: &[Vec<u8>], k: usize) -> bool {
+    fn add(
+        &mut self,
+        vocabulary: &mut Vocabulary,
+        prefixes: &[Vec<u8>],
+        first_words: Option<Vec<String>>,
+        k: usize,
+    ) -> bool {
         // A prefix cut short may end inside a character: its whole characters still start
         // every match it started.
         let prefixes: Vec<&str> = prefixes
@@ -289,14 +302,29 @@ impl Triggers {
             }
             self.prefixes.push((p.into(), k, open));
         }
+        self.first_words.resize(k + 1, None);
+        self.first_words[k] = first_words.map(|words| {
+            let mut ids: Vec<u32> = words.iter().map(|w| vocabulary.intern(w)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        });
         true
+    }
+
+    /// Whether expression `k` may begin a match at the token numbered `id`.
+    fn may_begin(&self, k: usize, id: u32) -> bool {
+        match self.first_words.get(k) {
+            Some(Some(ids)) => ids.binary_search(&id).is_ok(),
+            _ => true,
+        }
     }
 
     /// Numbers every prefix under the tokens it may start at, once the vocabulary is whole.
     fn finish(&mut self, vocabulary: &Vocabulary) {
         self.heads = vec![0; ((1 << 16) + 257usize).div_ceil(64)];
-        for (p, _, open) in &self.prefixes {
-            if *open {
+        for (p, k, open) in &self.prefixes {
+            if *open && !matches!(self.first_words.get(*k), Some(Some(_))) {
                 let bit = head_bit(p.as_bytes());
                 self.heads[bit / 64] |= 1 << (bit % 64);
             }
@@ -315,12 +343,17 @@ impl Triggers {
         };
         for &(id, index) in &self.first_tokens {
             let k = self.prefixes[index].1;
-            add(&mut lists[id as usize], k, Some(index as u32));
+            if self.may_begin(k, id) {
+                add(&mut lists[id as usize], k, Some(index as u32));
+            }
         }
         for (id, list) in lists.iter_mut().enumerate() {
             let word = vocabulary.token(id as u32).as_bytes();
             self.open_at(word, |index| {
-                add(list, self.prefixes[index as usize].1, None)
+                let k = self.prefixes[index as usize].1;
+                if self.may_begin(k, id as u32) {
+                    add(list, k, None)
+                }
             });
         }
         self.of_token.clear();
@@ -374,7 +407,12 @@ impl Triggers {
                 let word = &rest[..(token.end - token.start) as usize];
                 let has = |bit: usize| self.heads[bit / 64] & 1 << (bit % 64) != 0;
                 if has(head_bit(word)) || has(head_bit(&word[..1])) {
-                    self.open_at(word, |index| found(self.prefixes[index as usize].1));
+                    self.open_at(word, |index| {
+                        let k = self.prefixes[index as usize].1;
+                        if self.first_words[k].is_none() {
+                            found(k)
+                        }
+                    });
                 }
             }
             return;
@@ -432,6 +470,115 @@ fn prefixes_of(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         .min_by(|a, b| pass_rate(a).total_cmp(&pass_rate(b)))
 }
 
+/// The whole words every match of the parsed expression `hir` begins with, when they are
+/// few and told by the expression alone: its leading parts match only letters and digits,
+/// a finite set of words between them, and what follows can only begin with another
+/// character (or nothing). "(?:train|coach)(?:s|ing)?(?:, | and )..." begins with "train",
+/// "trains", "training", "coach"...; "manag[a-z]* ..." has no such set.
+///
+/// Every whole-word match starts at a token and, its first word being all letters and
+/// digits with something else after it, spans exactly that token first: a token that is
+/// none of the words begins no match.
+fn first_words(hir: &Hir) -> Option<Vec<String>> {
+    let mut hir = hir;
+    while let HirKind::Capture(capture) = hir.kind() {
+        hir = &capture.sub;
+    }
+    if let HirKind::Alternation(branches) = hir.kind() {
+        let mut words = Vec::new();
+        for branch in branches {
+            words.extend(first_words(branch)?);
+        }
+        return Some(words);
+    }
+    let parts = match hir.kind() {
+        HirKind::Concat(parts) => parts.as_slice(),
+        _ => std::slice::from_ref(hir),
+    };
+    let word = parts
+        .iter()
+        .take_while(|part| exact_words(part).is_some())
+        .count();
+    let mut first = parts[..word].to_vec();
+    let mut rest: Vec<&Hir> = parts[word..].iter().collect();
+    // Runs of literal text are one part: "with (?:little|no) ..." is "with " and the rest.
+    // Its letters and digits belong to the first word.
+    let tail;
+    if let Some(HirKind::Literal(Literal(bytes))) = rest.first().map(|part| part.kind()) {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let head = text
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len());
+        first.push(Hir::literal(bytes[..head].to_vec()));
+        tail = Hir::literal(bytes[head..].to_vec());
+        rest[0] = &tail;
+    }
+    let words = exact_words(&Hir::concat(first))?;
+    if words.iter().any(String::is_empty) || !begins_apart(&rest) {
+        return None;
+    }
+    Some(words)
+}
+
+/// Every string `hir` matches, when they are few and each is letters and digits only (or
+/// empty).
+fn exact_words(hir: &Hir) -> Option<Vec<String>> {
+    let mut extractor = Extractor::new();
+    extractor
+        .kind(ExtractKind::Prefix)
+        .limit_class(64)
+        .limit_total(MAX_TRIGGERS);
+    let seq = extractor.extract(hir);
+    let literals = seq.literals()?;
+    literals
+        .iter()
+        .map(|l| {
+            let word = std::str::from_utf8(l.as_bytes()).ok()?;
+            (l.is_exact() && word.chars().all(char::is_alphanumeric)).then(|| word.to_string())
+        })
+        .collect()
+}
+
+/// Whether every match of `parts`, one after another, is empty or begins with a character
+/// that is not a letter or digit.
+fn begins_apart(parts: &[&Hir]) -> bool {
+    let mut extractor = Extractor::new();
+    // Four bytes hold any one character.
+    extractor
+        .kind(ExtractKind::Prefix)
+        .limit_class(64)
+        .limit_literal_len(4);
+    for part in parts {
+        let seq = extractor.extract(part);
+        let Some(literals) = seq.literals() else {
+            return false;
+        };
+        let mut may_be_empty = false;
+        for literal in literals {
+            let bytes = literal.as_bytes();
+            if bytes.is_empty() {
+                // Empty and exact: the part may match nothing, and the next one begin.
+                if !literal.is_exact() {
+                    return false;
+                }
+                may_be_empty = true;
+                continue;
+            }
+            let valid = match std::str::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid up to here"),
+            };
+            if valid.chars().next().is_none_or(char::is_alphanumeric) {
+                return false;
+            }
+        }
+        if !may_be_empty {
+            return true;
+        }
+    }
+    true
+}
+
 /// About how often one of `prefixes` starts at a place in text: each prefix one place in
 /// 27 (letters and a space) to the power of its length.
 fn pass_rate(prefixes: &[Vec<u8>]) -> f64 {
@@ -470,8 +617,8 @@ impl Matcher {
                     // anchored at a position.
                     let hir = regex_syntax::parse(source).map_err(|e| invalid(&e))?;
                     let k = regexes.len();
-                    let gate =
-                        prefixes_of(&hir).is_some_and(|p| triggers.add(&mut vocabulary, &p, k));
+                    let gate = prefixes_of(&hir)
+                        .is_some_and(|p| triggers.add(&mut vocabulary, &p, first_words(&hir), k));
                     // A search anchored at a trigger has no use for a prefilter, which
                     // would be most of the expression's start-up.
                     let config = meta::Config::new()
@@ -921,6 +1068,7 @@ mod tests {
             assert_eq!(m.gated[k], match_prefixes(source).is_some(), "{source}");
         }
         let (mut phrase_hits, mut trigger_hits, mut extra_triggers) = (0, 0, 0);
+        let mut passed_over = 0;
         let mut references = std::collections::HashMap::new();
         for (original, lang) in &texts {
             let text = &crate::text::Normalized::new(original, &analyzer).text;
@@ -941,13 +1089,26 @@ mod tests {
             let (want_hits, want_triggered) = reference.scan(text);
             assert_eq!(hits, want_hits, "{text}");
             // Prefixes cut inside a character are shortened to whole characters, which
-            // only adds places where an expression is tried.
-            let missed: Vec<_> = want_triggered
+            // only adds places where an expression is tried. A prefix met at a word that
+            // none of the expression's first words is (`first_words`) is passed over: no
+            // match can start there.
+            let begins_match = |&&(k, at): &&(usize, usize)| {
+                let input = Input::new(text.as_str())
+                    .range(at..)
+                    .anchored(regex_automata::Anchored::Yes);
+                m.regexes[k]
+                    .0
+                    .search(&input)
+                    .is_some_and(|found| is_whole_word(text, found.start(), found.end()))
+            };
+            let skipped = want_triggered
                 .iter()
-                .filter(|t| triggered.binary_search(t).is_err())
-                .collect();
+                .filter(|t| triggered.binary_search(t).is_err());
+            let missed: Vec<_> = skipped.clone().filter(begins_match).collect();
             assert!(missed.is_empty(), "{missed:?} {text}");
-            extra_triggers += triggered.len() - (want_triggered.len() - missed.len());
+            let skipped = skipped.count();
+            passed_over += skipped;
+            extra_triggers += triggered.len() - (want_triggered.len() - skipped);
 
             phrase_hits += hits.len();
             trigger_hits += triggered.len();
@@ -956,6 +1117,11 @@ mod tests {
         assert!(
             extra_triggers * 20 < trigger_hits,
             "{extra_triggers} of {trigger_hits}"
+        );
+        // The first-word rule is in use: "development" opens "develop" and begins nothing.
+        assert!(
+            passed_over * 10 > trigger_hits,
+            "{passed_over} of {trigger_hits}"
         );
     }
 
@@ -1015,6 +1181,29 @@ mod tests {
         assert_eq!(prefixes("(?m)^von vorteil").unwrap(), ["von vorteil"]);
         assert_eq!(prefixes("[a-z]+ervaring(?:en)?"), None);
         assert_eq!(prefixes("(?:a|b)?c*"), None);
+    }
+
+    #[test]
+    fn first_words_of_regular_expressions() {
+        let words = |s: &str| {
+            first_words(&regex_syntax::parse(s).unwrap()).map(|mut w| {
+                w.sort();
+                w
+            })
+        };
+        assert_eq!(
+            words("(?:train|coach)(?:s|ing)?(?:, | and )(?:team|staff)").unwrap(),
+            ["coach", "coaching", "coachs", "train", "training", "trains"]
+        );
+        assert_eq!(words("(?:have|has)\\s+\\d").unwrap(), ["has", "have"]);
+        assert_eq!(words("lead(?-u:\\b)").unwrap(), ["lead"]);
+        assert_eq!(words("own|owns the").unwrap(), ["own", "owns"]);
+        assert_eq!(words("with (?:little|no) help").unwrap(), ["with"]);
+        // The first word goes on in letters, or may be empty, or is followed by a letter.
+        assert_eq!(words("manag[a-z]* (?:a|the) team"), None);
+        assert_eq!(words("(?:a|b)?-c"), None);
+        assert_eq!(words("lead(?:s|er)?[a-z]+"), None);
+        assert_eq!(words("[a-z]+ervaring"), None);
     }
 
     #[test]
