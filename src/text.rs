@@ -2,7 +2,7 @@
 //!
 //! Matching runs over a normalised copy of the posting: lower case, plain quotes and dashes,
 //! plain spaces, bullets and glued list items turned into line breaks, HTML entities decoded.
-//! Every normalised byte remembers the original character it came from, so a match in the
+//! Every normalised byte can tell the original character it came from, so a match in the
 //! normalised text maps back to exact byte offsets in what the user gave.
 
 use std::ops::Range;
@@ -11,9 +11,23 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
-    /// For each byte of `text`, the original byte range of the character it came from.
-    origin: Vec<(u32, u32)>,
+    /// Where the bytes of `text` come from, in pieces by their first byte, each reaching to
+    /// the next piece. Most of a text is a few long runs copied byte for byte, so the map
+    /// is a few pieces, not a pair of offsets a byte.
+    origin: Vec<Piece>,
     original_len: usize,
+}
+
+/// Bytes of the normalised text from `at` (to the next piece) and where they come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    at: u32,
+    start: u32,
+    end: u32,
+    /// A run copied byte for byte: the byte at `at + i` is the original byte `start + i`.
+    /// Else every byte of the piece comes from the one character (or entity) `start..end`,
+    /// or from nothing at `start` (a line break restored there).
+    run: bool,
 }
 
 impl Normalized {
@@ -21,7 +35,7 @@ impl Normalized {
     pub fn new(original: &str, vocabulary: &dyn Vocabulary) -> Normalized {
         let mut out = Normalized {
             text: String::with_capacity(original.len()),
-            origin: Vec::with_capacity(original.len()),
+            origin: Vec::new(),
             original_len: original.len(),
         };
         let bytes = original.as_bytes();
@@ -34,9 +48,8 @@ impl Normalized {
                 .position(|&b| !PLAIN[usize::from(b)])
                 .unwrap_or(bytes.len() - at);
             if plain > 0 {
+                out.copied(at);
                 out.text.push_str(&original[at..at + plain]);
-                out.origin
-                    .extend((at as u32..(at + plain) as u32).map(|i| (i, i + 1)));
                 at += plain;
                 continue;
             }
@@ -73,8 +86,12 @@ impl Normalized {
                 c if c.is_ascii_control() => ' ',
                 c => c.to_ascii_lowercase(),
             };
+            if end == start + 1 {
+                self.copied(start);
+            } else {
+                self.from_char(start, end);
+            }
             self.text.push(b);
-            self.origin.push((start as u32, end as u32));
             return;
         }
         let mapped = normalize_char(c);
@@ -90,30 +107,112 @@ impl Normalized {
     }
 
     fn push_str(&mut self, s: &str, start: usize, end: usize) {
+        self.from_char(start, end);
         self.text.push_str(s);
+    }
+
+    /// The bytes about to be pushed are copied from original offset `at` on.
+    fn copied(&mut self, at: usize) {
+        let here = self.text.len() as u32;
+        if let Some(last) = self.origin.last() {
+            if last.run && last.start + (here - last.at) == at as u32 {
+                return;
+            }
+        }
+        let (at, start) = (here, at as u32);
+        self.origin.push(Piece {
+            at,
+            start,
+            end: start,
+            run: true,
+        });
+    }
+
+    /// The bytes about to be pushed come from the original character `start..end`.
+    fn from_char(&mut self, start: usize, end: usize) {
+        let (start, end) = (start as u32, end as u32);
+        if let Some(last) = self.origin.last() {
+            if !last.run && last.start == start && last.end == end {
+                return;
+            }
+        }
+        let at = self.text.len() as u32;
+        self.origin.push(Piece {
+            at,
+            start,
+            end,
+            run: false,
+        });
+    }
+
+    /// The normalised offset where piece `i` ends.
+    fn piece_end(&self, i: usize) -> usize {
         self.origin
-            .extend(std::iter::repeat_n((start as u32, end as u32), s.len()));
+            .get(i + 1)
+            .map_or(self.text.len(), |next| next.at as usize)
+    }
+
+    /// The original byte range that normalised byte `i` (inside the text) comes from.
+    fn origin_of(&self, i: usize) -> (usize, usize) {
+        let piece = self.origin[self.origin.partition_point(|p| p.at as usize <= i) - 1];
+        match piece.run {
+            true => {
+                let start = piece.start as usize + (i - piece.at as usize);
+                (start, start + 1)
+            }
+            false => (piece.start as usize, piece.end as usize),
+        }
     }
 
     /// The normalised offset of the first byte that comes from original offset `at` or
     /// later.
     pub fn normalized_offset(&self, at: usize) -> usize {
-        self.origin
-            .partition_point(|&(start, _)| (start as usize) < at)
+        // Original offsets only grow along the text: the first piece that reaches `at`.
+        let last_start = |i: usize| {
+            let piece = &self.origin[i];
+            match piece.run {
+                true => piece.start as usize + (self.piece_end(i) - piece.at as usize) - 1,
+                false => piece.start as usize,
+            }
+        };
+        let mut low = 0;
+        let mut high = self.origin.len();
+        while low < high {
+            let mid = (low + high) / 2;
+            if last_start(mid) < at {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        let Some(piece) = self.origin.get(low) else {
+            return self.text.len();
+        };
+        match piece.run {
+            true => piece.at as usize + at.saturating_sub(piece.start as usize),
+            false => piece.at as usize,
+        }
     }
 
     /// The original byte range of the normalised range `range`.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
-        if range.start >= self.origin.len() {
+        let len = self.text.len();
+        if range.start >= len {
             return self.original_len..self.original_len;
         }
-        let start = self.origin[range.start].0 as usize;
+        let start = self.origin_of(range.start).0;
         let end = if range.end == 0 {
             start
         } else {
-            self.origin[(range.end - 1).min(self.origin.len() - 1)].1 as usize
+            self.origin_of((range.end - 1).min(len - 1)).1
         };
         start..end.max(start)
+    }
+
+    /// The original byte range of every normalised byte, one by one.
+    #[cfg(test)]
+    fn byte_origins(&self) -> Vec<(usize, usize)> {
+        (0..self.text.len()).map(|i| self.origin_of(i)).collect()
     }
 }
 
@@ -598,7 +697,53 @@ mod tests {
             };
             got.push_char(c, 0, 1);
             assert_eq!(got.text, want, "{b}");
-            assert_eq!(got.origin, vec![(0, 1)]);
+            assert_eq!(got.byte_origins(), vec![(0, 1)]);
+        }
+    }
+
+    /// The map in pieces answers as a pair of original offsets kept for every byte would.
+    #[test]
+    fn pieces_map_every_byte() {
+        let original = "Caf\u{e9} &amp; \u{201c}Go \u{130} SQLExperience\u{2013}5+ Years &#x41;b";
+        let n = norm(original);
+        let origins = n.byte_origins();
+        assert_eq!(origins.len(), n.text.len());
+        // Each byte comes from the character it was made of.
+        let expect = |needle: &str, from: &str| {
+            let at = n.text.rfind(needle).unwrap();
+            let want = original.rfind(from).unwrap();
+            for i in at..at + needle.len() {
+                assert_eq!(origins[i], (want, want + from.len()), "{needle}");
+            }
+        };
+        expect("&", "&amp;");
+        expect("\"", "\u{201c}");
+        expect("-", "\u{2013}");
+        expect("i\u{307}", "\u{130}");
+        expect("a", "&#x41;");
+        // Copied bytes map one to one, lower-cased ones too.
+        let at = n.text.find("sql").unwrap();
+        let from = original.find("SQL").unwrap();
+        assert_eq!(
+            origins[at..at + 3],
+            [(from, from + 1), (from + 1, from + 2), (from + 2, from + 3)]
+        );
+        // Offsets back and forth agree with the byte-by-byte map.
+        for at in 0..=original.len() + 1 {
+            let want = origins.partition_point(|&(start, _)| start < at);
+            assert_eq!(n.normalized_offset(at), want, "{at}");
+        }
+        for start in 0..=n.text.len() {
+            for end in start..=n.text.len() {
+                let r = n.original_range(start..end);
+                if start < n.text.len() {
+                    let last = origins[end.max(1) - 1].1;
+                    let want_end = if end == 0 { origins[start].0 } else { last };
+                    assert_eq!(r, origins[start].0..want_end.max(origins[start].0));
+                } else {
+                    assert_eq!(r, original.len()..original.len());
+                }
+            }
         }
     }
 
