@@ -89,7 +89,7 @@ impl Normalized {
             if end == start + 1 {
                 self.copied(start);
             } else {
-                self.from_char(start, end);
+                self.made_of(start, end);
             }
             self.text.push(b);
             return;
@@ -107,7 +107,7 @@ impl Normalized {
     }
 
     fn push_str(&mut self, s: &str, start: usize, end: usize) {
-        self.from_char(start, end);
+        self.made_of(start, end);
         self.text.push_str(s);
     }
 
@@ -129,7 +129,7 @@ impl Normalized {
     }
 
     /// The bytes about to be pushed come from the original character `start..end`.
-    fn from_char(&mut self, start: usize, end: usize) {
+    fn made_of(&mut self, start: usize, end: usize) {
         let (start, end) = (start as u32, end as u32);
         if let Some(last) = self.origin.last() {
             if !last.run && last.start == start && last.end == end {
