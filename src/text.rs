@@ -712,8 +712,8 @@ mod tests {
         let expect = |needle: &str, from: &str| {
             let at = n.text.rfind(needle).unwrap();
             let want = original.rfind(from).unwrap();
-            for i in at..at + needle.len() {
-                assert_eq!(origins[i], (want, want + from.len()), "{needle}");
+            for origin in &origins[at..at + needle.len()] {
+                assert_eq!(*origin, (want, want + from.len()), "{needle}");
             }
         };
         expect("&", "&amp;");
