@@ -9,6 +9,7 @@ use crate::matcher::{Hit, Matcher};
 use crate::posting::{Analysis, Experience, Field, Position, Posting, Span};
 use crate::signals::experience::YearsGrammar;
 use crate::text::{self, Normalized, Section};
+use crate::token::{self, Token};
 use crate::{findings, language, scorer, signals};
 
 /// Compiled lexicons: build one and share it across threads (it is `Send + Sync`).
@@ -116,18 +117,18 @@ impl Analyzer {
     /// text starts in its file, if it is a stretch of one. A text joined from parts (the
     /// columns of a posting) has `parts`: each `(original offset, section)` starts a part in
     /// that section (see `text::segments_in_parts`); other texts have none.
+    #[allow(clippy::too_many_arguments)]
     fn doc<'a>(
         &'a self,
         field: Field,
         original: &'a str,
+        (norm, tokens): (Normalized, Vec<Token>),
         at: Option<Position>,
         lang: &'a str,
         parts: &[(usize, Section)],
         mark: &mut dyn FnMut(Stage),
     ) -> Doc<'a> {
-        let norm = Normalized::new(original, self);
-        mark(Stage::Normalised);
-        let hits = self.matcher.find(&norm.text, &["en", lang]);
+        let hits = self.matcher.find_in(&norm.text, &tokens, &["en", lang]);
         mark(Stage::Matched);
         let section = self.matcher.group(Category::Context, "section");
         let marker = self.matcher.group(Category::Context, "preferred");
@@ -172,6 +173,13 @@ impl Analyzer {
         }
     }
 
+    /// A text normalised, and the tokens of its normalised form.
+    fn prepare(&self, original: &str) -> (Normalized, Vec<Token>) {
+        let norm = Normalized::new(original, self);
+        let tokens = token::tokens(&norm.text);
+        (norm, tokens)
+    }
+
     /// Analyses one posting: signals, level, findings. Only the first
     /// [`MAX_DESCRIPTION_BYTES`] of the description and [`MAX_TITLE_BYTES`] of the title are
     /// read (see [`is_truncated`]), so the time per posting is bounded.
@@ -183,20 +191,36 @@ impl Analyzer {
     pub fn analyze_marked(&self, posting: &Posting, mut mark: impl FnMut(Stage)) -> Analysis {
         let title = analysed_part(&posting.title, MAX_TITLE_BYTES);
         let description = analysed_part(&posting.description, MAX_DESCRIPTION_BYTES);
+        // Each text is normalised and tokenized once: language detection reads the
+        // description's tokens, and the matcher reads them again.
+        let title_text = self.prepare(title);
+        let description_text = self.prepare(description);
+        mark(Stage::Normalised);
         let lang = match &posting.lang {
             Some(forced) => language::normalize(forced),
-            None => language::detect(title, description),
+            None => {
+                let (norm, tokens) = &description_text;
+                language::detect(title, description, norm, tokens)
+            }
         };
         mark(Stage::Language);
         let at = posting.title_at;
-        let title_doc = self.doc(Field::Title, title, at, &lang, &[], &mut mark);
+        let title_doc = self.doc(Field::Title, title, title_text, at, &lang, &[], &mut mark);
         let parts: Vec<(usize, Section)> = posting
             .parts
             .iter()
             .map(|p| (p.range.start, self.part_section(&p.name, &lang)))
             .collect();
         let (field, at) = (Field::Description, posting.description_at);
-        let doc = self.doc(field, description, at, &lang, &parts, &mut mark);
+        let doc = self.doc(
+            field,
+            description,
+            description_text,
+            at,
+            &lang,
+            &parts,
+            &mut mark,
+        );
         let mut experience = signals::experience::extract(&self.years, &doc);
         self.drop_phrases_of_excluded_figures(&doc, &mut experience);
         mark(Stage::Experience);

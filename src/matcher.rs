@@ -724,6 +724,11 @@ impl Matcher {
     /// "degree"), sorted by position. Other languages' entries are dropped before the
     /// longest match is chosen, so they never claim words from the posting's own language.
     pub fn find(&self, text: &str, langs: &[&str]) -> Vec<Hit> {
+        self.find_in(text, &token::tokens(text), langs)
+    }
+
+    /// `find`, given the tokens of `text` (`token::tokens`), when they were needed before.
+    pub fn find_in(&self, text: &str, tokens: &[Token], langs: &[&str]) -> Vec<Hit> {
         let wanted_langs: Vec<bool> = self
             .lang_names
             .iter()
@@ -732,7 +737,7 @@ impl Matcher {
         let mut all: Vec<Hit> = Vec::new();
         // (expression, position) of every trigger met: where a gated expression may match.
         let mut triggered: Vec<(usize, usize)> = Vec::new();
-        self.scan(text, &wanted_langs, &mut all, &mut triggered);
+        self.scan(text, tokens, &wanted_langs, &mut all, &mut triggered);
         self.resolve(text, &wanted_langs, all, triggered)
     }
 
@@ -741,13 +746,13 @@ impl Matcher {
     fn scan(
         &self,
         text: &str,
+        tokens: &[Token],
         wanted_langs: &[bool],
         all: &mut Vec<Hit>,
         triggered: &mut Vec<(usize, usize)>,
     ) {
         let wanted = |entry: usize| wanted_langs[self.langs[entry] as usize];
         let trie = self.trie(wanted_langs);
-        let tokens = token::tokens(text);
         let ids: Vec<u32> = tokens
             .iter()
             .map(|t| {
@@ -764,7 +769,7 @@ impl Matcher {
         };
         for (i, (token, &id)) in tokens.iter().zip(&ids).enumerate() {
             if id != NO_TOKEN {
-                trie.walk(&tokens, &ids, i, &mut found);
+                trie.walk(tokens, &ids, i, &mut found);
             }
             let at = token.start as usize;
             self.triggers
@@ -1079,7 +1084,13 @@ mod tests {
                 .map(|l| langs.contains(&l.as_str()))
                 .collect();
             let (mut hits, mut triggered) = (Vec::new(), Vec::new());
-            m.scan(text, &wanted, &mut hits, &mut triggered);
+            m.scan(
+                text,
+                &token::tokens(text),
+                &wanted,
+                &mut hits,
+                &mut triggered,
+            );
             hits.sort_unstable_by_key(|h| (h.start, h.end, h.entry));
             triggered.sort_unstable();
             triggered.dedup();

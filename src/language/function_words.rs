@@ -11,8 +11,10 @@
 
 use std::sync::LazyLock;
 
+use std::ops::Range;
+
 use super::SUPPORTED;
-use crate::token::Vocabulary;
+use crate::token::{Token, Vocabulary};
 
 /// A word's vote: one of rung's languages (an index into `SUPPORTED`) or another language.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -228,13 +230,14 @@ const MARGIN: u32 = 4;
 /// Longest word in the lists, in bytes ("doświadczenie").
 const MAX_WORD_BYTES: usize = 14;
 
-/// The language of `stretches` when one of rung's languages dominates each of them alike;
-/// `None` leaves the decision to trigram statistics.
-pub(super) fn guess(stretches: &[&str]) -> Option<&'static str> {
+/// The language of the stretches `ranges` of the normalised (lower-case) `text`, whose
+/// tokens are `tokens`, when one of rung's languages dominates each of them alike; `None`
+/// leaves the decision to trigram statistics. The matcher reads the same tokens after.
+pub(super) fn guess(text: &str, tokens: &[Token], ranges: &[Range<usize>]) -> Option<&'static str> {
     let mut answer = None;
     let mut total = 0;
-    for stretch in stretches {
-        let (votes, other) = count(stretch);
+    for range in ranges {
+        let (votes, other) = count(text, tokens, range);
         let (lang, leading) = votes.iter().copied().enumerate().max_by_key(|&(_, n)| n)?;
         let rest = votes.iter().sum::<u32>() - leading + other;
         if rest == 0 && leading < MIN_STRETCH_VOTES {
@@ -253,35 +256,30 @@ pub(super) fn guess(stretches: &[&str]) -> Option<&'static str> {
     answer.filter(|_| total >= MIN_VOTES).map(|i| SUPPORTED[i])
 }
 
-/// Votes for each of rung's languages in `stretch`, and for any other language.
-fn count(stretch: &str) -> ([u32; SUPPORTED.len()], u32) {
+/// Votes for each of rung's languages in the words of `text` inside `range`, and for any
+/// other language.
+fn count(text: &str, tokens: &[Token], range: &Range<usize>) -> ([u32; SUPPORTED.len()], u32) {
     let mut votes = [0; SUPPORTED.len()];
     let mut other = 0;
-    let mut lower = String::new();
-    for word in words(stretch) {
-        if word.beyond_latin {
+    let bytes = text.as_bytes();
+    let first = tokens.partition_point(|t| (t.start as usize) < range.start);
+    let inside = tokens[first..]
+        .iter()
+        .take_while(|t| t.end as usize <= range.end);
+    for token in inside.filter(|t| t.word) {
+        let (start, end) = (token.start as usize, token.end as usize);
+        let word = &bytes[start..end];
+        if !word.is_ascii()
+            && text[start..end]
+                .chars()
+                .any(|c| c > LAST_LATIN && c.is_alphabetic())
+        {
             other += 1;
             continue;
         }
-        let (start, end) = (word.range.start, word.range.end);
         if end - start > MAX_WORD_BYTES {
             continue;
         }
-        // The word as bytes with room after it, so that its look-up reads it in one load.
-        let (bytes, start, end) = if !word.upper {
-            (stretch.as_bytes(), start, end)
-        } else {
-            lower.clear();
-            if word.wide {
-                lower.extend(stretch[start..end].chars().flat_map(char::to_lowercase));
-            } else {
-                lower.push_str(&stretch[start..end]);
-                lower.make_ascii_lowercase();
-            }
-            let len = lower.len();
-            lower.push_str("        ");
-            (lower.as_bytes(), 0, len)
-        };
         match vote(bytes, start, end) {
             Some(Vote::Supported(i)) => votes[i] += 1,
             Some(Vote::Other) => other += 1,
@@ -291,104 +289,40 @@ fn count(stretch: &str) -> ([u32; SUPPORTED.len()], u32) {
     (votes, other)
 }
 
-/// A run of letters, and what its look-up needs to know of it, found while it was read.
-struct Word {
-    range: std::ops::Range<usize>,
-    /// It holds a character outside ASCII.
-    wide: bool,
-    /// It holds an upper-case letter.
-    upper: bool,
-    /// It holds a letter of a script other than Latin.
-    beyond_latin: bool,
-}
-
-/// The runs of letters of `text` (what `text.split(|c| !c.is_alphabetic())` gives, less
-/// the empty pieces), ASCII told by byte.
-fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    // The character at `at`, outside ASCII, and its length.
-    let wide = move |at: usize| {
-        let c = text[at..].chars().next().expect("a character boundary");
-        (c, c.len_utf8())
-    };
-    std::iter::from_fn(move || {
-        // To the next letter.
-        loop {
-            while at < bytes.len() && bytes[at].is_ascii() && !bytes[at].is_ascii_alphabetic() {
-                at += 1;
-            }
-            if at >= bytes.len() {
-                return None;
-            }
-            if bytes[at].is_ascii() {
-                break;
-            }
-            let (c, len) = wide(at);
-            if c.is_alphabetic() {
-                break;
-            }
-            at += len;
-        }
-        // To its end.
-        let start = at;
-        let (mut is_wide, mut upper, mut beyond_latin) = (false, false, false);
-        loop {
-            while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
-                upper |= bytes[at].is_ascii_uppercase();
-                at += 1;
-            }
-            if at < bytes.len() && !bytes[at].is_ascii() {
-                let (c, len) = wide(at);
-                if c.is_alphabetic() {
-                    is_wide = true;
-                    upper |= c.is_uppercase();
-                    beyond_latin |= c > LAST_LATIN;
-                    at += len;
-                    continue;
-                }
-            }
-            break;
-        }
-        Some(Word {
-            range: start..at,
-            wide: is_wide,
-            upper,
-            beyond_latin,
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn words_are_runs_of_letters() {
-        for text in [
-            "",
-            "a",
-            "Hello, wörld! 3d x_y  się—że",
-            "...",
-            "naïve café ½ ß",
-        ] {
-            let want: Vec<&str> = text
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| !w.is_empty())
-                .collect();
-            let got: Vec<&str> = words(text).map(|w| &text[w.range]).collect();
-            assert_eq!(got, want, "{text}");
+    /// `guess` on stretches, lower-cased and joined as the normaliser would for these texts.
+    fn guess_of(stretches: &[&str]) -> Option<&'static str> {
+        let mut text = String::new();
+        let mut ranges = Vec::new();
+        for stretch in stretches {
+            let start = text.len();
+            text.push_str(&stretch.to_lowercase());
+            ranges.push(start..text.len());
+            text.push('\n');
         }
+        guess(&text, &crate::token::tokens(&text), &ranges)
+    }
+
+    #[test]
+    fn words_cut_at_a_stretch_edge_do_not_vote() {
+        let text = "und und und und und und und und";
+        let tokens = crate::token::tokens(text);
+        let votes = |range: Range<usize>| count(text, &tokens, &range).0[1];
+        assert_eq!(votes(0..text.len()), 8);
+        assert_eq!(votes(1..text.len() - 1), 6);
     }
 
     #[test]
     fn one_clear_language_is_named() {
         let en = "We are looking for an engineer who will join our team. You will work with \
                   the data platform and your colleagues, and you have three years of experience.";
-        assert_eq!(guess(&[en]), Some("en"));
+        assert_eq!(guess_of(&[en]), Some("en"));
         let de = "Wir suchen für unser Team eine Entwicklerin, die sich mit Daten auskennt. Du \
                   bist neugierig und arbeitest gern im Team, auch mit Kunden, sowie mit uns.";
-        assert_eq!(guess(&[de]), Some("de"));
+        assert_eq!(guess_of(&[de]), Some("de"));
     }
 
     #[test]
@@ -397,18 +331,18 @@ mod tests {
                   the data platform and your colleagues, and you have three years of experience.";
         let de = "Wir suchen für unser Team eine Entwicklerin, die sich mit Daten auskennt. Du \
                   bist neugierig und arbeitest gern im Team, auch mit Kunden, sowie mit uns.";
-        assert_eq!(guess(&[en, de]), None);
+        assert_eq!(guess_of(&[en, de]), None);
         let da = "Vi søger en udvikler som har erfaring med data og som vil arbejde i et team, \
                   og du har mindst tre års erfaring. Det er en stilling til dig som er nysgerrig.";
-        assert_eq!(guess(&[da]), None);
+        assert_eq!(guess_of(&[da]), None);
         let ca = "Busquem una persona amb experiència en dades per al nostre equip, i els \
                   candidats han de tenir tres anys d'experiència amb els sistemes dels clients.";
-        assert_eq!(guess(&[ca]), None);
+        assert_eq!(guess_of(&[ca]), None);
         let ro = "Căutăm un inginer cu experiență pentru echipa noastră, care să lucreze cu \
                   datele clienților și să aibă cel puțin trei ani de experiență în domeniu.";
-        assert_eq!(guess(&[ro]), None);
+        assert_eq!(guess_of(&[ro]), None);
         let ru = "Мы ищем инженера with the team and you will work with our data and your code";
-        assert_eq!(guess(&[ru]), None);
-        assert_eq!(guess(&["Senior Engineer"]), None);
+        assert_eq!(guess_of(&[ru]), None);
+        assert_eq!(guess_of(&["Senior Engineer"]), None);
     }
 }

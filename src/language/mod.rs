@@ -9,9 +9,13 @@
 
 mod function_words;
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use whatlang::{Detector, Lang};
+
+use crate::text::Normalized;
+use crate::token::Token;
 
 /// The languages rung ships lexicons for, as ISO 639-1 codes.
 pub const SUPPORTED: &[&str] = &["en", "de", "nl", "fr", "es", "it", "pl", "pt"];
@@ -63,18 +67,34 @@ static DETECTOR: LazyLock<Detector> =
 /// answer, cheap on long ads.
 const SAMPLE_BYTES: usize = 1500;
 
-/// The language of a posting; `en` when the text is too short or unclear to tell.
-pub fn detect(title: &str, description: &str) -> String {
+/// The language of a posting; `en` when the text is too short or unclear to tell. `norm` is
+/// the description normalised and `tokens` its tokens, as the matcher reads them next.
+pub fn detect(title: &str, description: &str, norm: &Normalized, tokens: &[Token]) -> String {
     if description.trim().is_empty() {
         return by_trigrams(title);
     }
-    let stretches = stretches(description);
-    if description.len() >= QUICK_MIN_BYTES {
-        if let Some(lang) = function_words::guess(&stretches) {
-            return lang.to_string();
-        }
+    if let Some(lang) = by_function_words(description, norm, tokens) {
+        return lang.to_string();
     }
-    by_trigrams(&stretches.join(" "))
+    by_trigrams(&stretches(description).join(" "))
+}
+
+/// The function words' opinion on a description long enough to trust it, read in its
+/// three stretches.
+fn by_function_words(
+    description: &str,
+    norm: &Normalized,
+    tokens: &[Token],
+) -> Option<&'static str> {
+    if description.len() < QUICK_MIN_BYTES {
+        return None;
+    }
+    let offset = |s: &str| s.as_ptr() as usize - description.as_ptr() as usize;
+    let ranges: Vec<Range<usize>> = stretches(description)
+        .iter()
+        .map(|s| norm.normalized_offset(offset(s))..norm.normalized_offset(offset(s) + s.len()))
+        .collect();
+    function_words::guess(&norm.text, tokens, &ranges)
 }
 
 /// The shortest description whose function words are trusted alone: on a few lines a
@@ -168,6 +188,20 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// `detect`, the description prepared as the analyzer prepares it.
+    fn detect(title: &str, description: &str) -> String {
+        let (norm, tokens) = prepared(description);
+        super::detect(title, description, &norm, &tokens)
+    }
+
+    fn prepared(description: &str) -> (Normalized, Vec<Token>) {
+        static ANALYZER: LazyLock<crate::Analyzer> =
+            LazyLock::new(|| crate::Analyzer::with_defaults().unwrap());
+        let norm = Normalized::new(description, &*ANALYZER);
+        let tokens = crate::token::tokens(&norm.text);
+        (norm, tokens)
+    }
+
     #[test]
     fn mistyped_codes_get_a_suggestion() {
         assert_eq!(suggest("eng").as_deref(), Some("en"));
@@ -208,14 +242,11 @@ mod tests {
             for line in std::fs::read_to_string(file).unwrap().lines() {
                 let row: serde_json::Value = serde_json::from_str(line).unwrap();
                 let description = row["description"].as_str().unwrap_or("");
-                let stretches = stretches(description);
                 total += 1;
-                if description.len() < QUICK_MIN_BYTES {
-                    continue;
-                }
-                if let Some(quick) = function_words::guess(&stretches) {
+                let (norm, tokens) = prepared(description);
+                if let Some(quick) = by_function_words(description, &norm, &tokens) {
                     answered += 1;
-                    let slow = by_trigrams(&stretches.join(" "));
+                    let slow = by_trigrams(&stretches(description).join(" "));
                     assert_eq!(quick, slow, "{}: {}", file.display(), row["id"]);
                 }
             }
