@@ -113,7 +113,8 @@ impl Analyzer {
     }
 
     /// Prepares one text (title or description) for the signal extractors, read with the
-    /// lexicons of `lang` and English, calling `mark` as each stage ends. `at` is where the
+    /// lexicons of `lang` and English, calling `mark` as each stage ends. The text comes
+    /// normalised and tokenized ([`Analyzer::prepare`]). `at` is where the
     /// text starts in its file, if it is a stretch of one. A text joined from parts (the
     /// columns of a posting) has `parts`: each `(original offset, section)` starts a part in
     /// that section (see `text::segments_in_parts`); other texts have none.
