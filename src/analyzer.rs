@@ -8,14 +8,16 @@ use crate::lexicon::{Category, Entry, Lexicon, Pattern};
 use crate::matcher::{Hit, Matcher};
 use crate::posting::{Analysis, Experience, Field, Position, Posting, Span};
 use crate::signals::experience::YearsGrammar;
-use crate::text::{self, Normalized, Section};
-use crate::token::{self, Token};
+use crate::text::{self, Normalized, Prepared, Section};
+use crate::token;
 use crate::{findings, language, scorer, signals};
 
 /// Compiled lexicons: build one and share it across threads (it is `Send + Sync`).
 pub struct Analyzer {
     pub(crate) lexicon: Lexicon,
     matcher: Matcher,
+    /// The function words' language votes, by the matcher's numbers for tokens.
+    votes: language::Votes,
     pub(crate) years: YearsGrammar,
     /// Single-word phrases, kept whole when written camel-cased ("JavaScript").
     terms: HashSet<String>,
@@ -74,7 +76,9 @@ pub struct BuildError(String);
 
 impl Analyzer {
     pub fn new(lexicon: Lexicon) -> Result<Analyzer, BuildError> {
-        let matcher = Matcher::new(&lexicon).map_err(BuildError)?;
+        let words: Vec<&str> = language::function_words().collect();
+        let matcher = Matcher::with_words(&lexicon, &words).map_err(BuildError)?;
+        let votes = language::Votes::new(matcher.vocabulary());
         let years = YearsGrammar::new(&lexicon).map_err(BuildError)?;
         let terms = lexicon
             .entries
@@ -95,6 +99,7 @@ impl Analyzer {
         Ok(Analyzer {
             lexicon,
             matcher,
+            votes,
             years,
             terms,
             units,
@@ -123,13 +128,16 @@ impl Analyzer {
         &'a self,
         field: Field,
         original: &'a str,
-        (norm, tokens): (Normalized, Vec<Token>),
+        prepared: Prepared,
         at: Option<Position>,
         lang: &'a str,
         parts: &[(usize, Section)],
         mark: &mut dyn FnMut(Stage),
     ) -> Doc<'a> {
-        let hits = self.matcher.find_in(&norm.text, &tokens, &["en", lang]);
+        let Prepared { norm, tokens, ids } = prepared;
+        let hits = self
+            .matcher
+            .find_in(&norm.text, &tokens, &ids, &["en", lang]);
         mark(Stage::Matched);
         let section = self.matcher.group(Category::Context, "section");
         let marker = self.matcher.group(Category::Context, "preferred");
@@ -174,11 +182,19 @@ impl Analyzer {
         }
     }
 
-    /// A text normalised, and the tokens of its normalised form.
-    fn prepare(&self, original: &str) -> (Normalized, Vec<Token>) {
+    /// A text normalised and tokenized, its tokens numbered: what detection and the
+    /// matcher read.
+    pub(crate) fn prepare(&self, original: &str) -> Prepared {
         let norm = Normalized::new(original, self);
         let tokens = token::tokens(&norm.text);
-        (norm, tokens)
+        let ids = self.matcher.ids(&norm.text, &tokens);
+        Prepared { norm, tokens, ids }
+    }
+
+    /// The function words' votes, by the numbers `prepare` gives tokens.
+    #[cfg(test)]
+    pub(crate) fn votes(&self) -> &language::Votes {
+        &self.votes
     }
 
     /// Analyses one posting: signals, level, findings. Only the first
@@ -199,10 +215,7 @@ impl Analyzer {
         mark(Stage::Normalised);
         let lang = match &posting.lang {
             Some(forced) => language::normalize(forced),
-            None => {
-                let (norm, tokens) = &description_text;
-                language::detect(title, description, norm, tokens)
-            }
+            None => language::detect(title, description, &description_text, &self.votes),
         };
         mark(Stage::Language);
         let at = posting.title_at;

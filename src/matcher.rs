@@ -197,8 +197,8 @@ impl Trie {
     }
 }
 
-/// The number of a text token that no phrase has.
-const NO_TOKEN: u32 = u32::MAX;
+/// The number of a text token outside the vocabulary.
+pub const NO_TOKEN: u32 = u32::MAX;
 /// No node: the token begins no phrase.
 const NO_NODE: u32 = u32::MAX;
 
@@ -590,9 +590,18 @@ fn pass_rate(prefixes: &[Vec<u8>]) -> f64 {
 
 impl Matcher {
     pub fn new(lexicon: &Lexicon) -> Result<Matcher, String> {
+        Matcher::with_words(lexicon, &[])
+    }
+
+    /// The matcher of `lexicon`, whose vocabulary numbers `words` too, so that other readers
+    /// of a text's tokens (the function-word vote) find their words by the same numbers.
+    pub fn with_words(lexicon: &Lexicon, words: &[&str]) -> Result<Matcher, String> {
         let mut phrases = Vec::new();
         let mut literal_bytes = 0;
         let mut vocabulary = Vocabulary::default();
+        for word in words {
+            vocabulary.intern(word);
+        }
         let mut regexes = Vec::new();
         let mut triggers = Triggers::default();
         let mut gated = Vec::new();
@@ -724,11 +733,31 @@ impl Matcher {
     /// "degree"), sorted by position. Other languages' entries are dropped before the
     /// longest match is chosen, so they never claim words from the posting's own language.
     pub fn find(&self, text: &str, langs: &[&str]) -> Vec<Hit> {
-        self.find_in(text, &token::tokens(text), langs)
+        let tokens = token::tokens(text);
+        self.find_in(text, &tokens, &self.ids(text, &tokens), langs)
     }
 
-    /// `find`, given the tokens of `text` (`token::tokens`), when they were needed before.
-    pub fn find_in(&self, text: &str, tokens: &[Token], langs: &[&str]) -> Vec<Hit> {
+    /// The vocabulary's number of each of `tokens` of `text`, or [`NO_TOKEN`].
+    pub fn ids(&self, text: &str, tokens: &[Token]) -> Vec<u32> {
+        tokens
+            .iter()
+            .map(|t| {
+                let (start, end) = (t.start as usize, t.end as usize);
+                self.vocabulary
+                    .id_at(text.as_bytes(), start, end)
+                    .unwrap_or(NO_TOKEN)
+            })
+            .collect()
+    }
+
+    /// The numbers of the lexicons' tokens (and of the words given to `with_words`).
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// `find`, given the tokens of `text` (`token::tokens`) and their numbers (`ids`), when
+    /// they were needed before.
+    pub fn find_in(&self, text: &str, tokens: &[Token], ids: &[u32], langs: &[&str]) -> Vec<Hit> {
         let wanted_langs: Vec<bool> = self
             .lang_names
             .iter()
@@ -737,7 +766,7 @@ impl Matcher {
         let mut all: Vec<Hit> = Vec::new();
         // (expression, position) of every trigger met: where a gated expression may match.
         let mut triggered: Vec<(usize, usize)> = Vec::new();
-        self.scan(text, tokens, &wanted_langs, &mut all, &mut triggered);
+        self.scan(text, tokens, ids, &wanted_langs, &mut all, &mut triggered);
         self.resolve(text, &wanted_langs, all, triggered)
     }
 
@@ -747,29 +776,21 @@ impl Matcher {
         &self,
         text: &str,
         tokens: &[Token],
+        ids: &[u32],
         wanted_langs: &[bool],
         all: &mut Vec<Hit>,
         triggered: &mut Vec<(usize, usize)>,
     ) {
         let wanted = |entry: usize| wanted_langs[self.langs[entry] as usize];
         let trie = self.trie(wanted_langs);
-        let ids: Vec<u32> = tokens
-            .iter()
-            .map(|t| {
-                let (start, end) = (t.start as usize, t.end as usize);
-                self.vocabulary
-                    .id_at(text.as_bytes(), start, end)
-                    .unwrap_or(NO_TOKEN)
-            })
-            .collect();
         let mut found = |start, end, entry| {
             if wanted(entry) {
                 all.push(Hit { start, end, entry });
             }
         };
-        for (i, (token, &id)) in tokens.iter().zip(&ids).enumerate() {
+        for (i, (token, &id)) in tokens.iter().zip(ids).enumerate() {
             if id != NO_TOKEN {
-                trie.walk(tokens, &ids, i, &mut found);
+                trie.walk(tokens, ids, i, &mut found);
             }
             let at = token.start as usize;
             self.triggers
@@ -1084,13 +1105,9 @@ mod tests {
                 .map(|l| langs.contains(&l.as_str()))
                 .collect();
             let (mut hits, mut triggered) = (Vec::new(), Vec::new());
-            m.scan(
-                text,
-                &token::tokens(text),
-                &wanted,
-                &mut hits,
-                &mut triggered,
-            );
+            let tokens = token::tokens(text);
+            let ids = m.ids(text, &tokens);
+            m.scan(text, &tokens, &ids, &wanted, &mut hits, &mut triggered);
             hits.sort_unstable_by_key(|h| (h.start, h.end, h.entry));
             triggered.sort_unstable();
             triggered.dedup();

@@ -7,6 +7,17 @@
 
 use std::ops::Range;
 
+use crate::token::Token;
+
+/// One text ready to be read: normalised, its tokens (`token::tokens` of the normalised
+/// text) and their numbers in the lexicons' vocabulary (`Matcher::ids`). Made once, read by
+/// language detection and by the matcher.
+pub struct Prepared {
+    pub norm: Normalized,
+    pub tokens: Vec<Token>,
+    pub ids: Vec<u32>,
+}
+
 /// A normalised copy of one text and the way back to the original.
 #[derive(Debug, Clone)]
 pub struct Normalized {

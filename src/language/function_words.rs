@@ -9,16 +9,15 @@
 //! another candidate language: "de", "la", "que", "con", "die" or "is" are left out because
 //! two or more languages share them.
 
-use std::sync::LazyLock;
-
 use std::ops::Range;
 
 use super::SUPPORTED;
-use crate::token::{Token, Vocabulary};
+use crate::text::Prepared;
+use crate::token::Vocabulary;
 
 /// A word's vote: one of rung's languages (an index into `SUPPORTED`) or another language.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Vote {
+pub enum Vote {
     Supported(usize),
     Other,
 }
@@ -198,25 +197,34 @@ const LISTS: &[(Vote, &[&str])] = &[
     ),
 ];
 
-/// Every listed word numbered, with its vote by number: one look-up a word, which
-/// compares a packed integer, not a string.
-static VOTES: LazyLock<(Vocabulary, Vec<Vote>)> = LazyLock::new(|| {
-    let mut words = Vocabulary::default();
-    let mut votes = Vec::new();
-    for &(vote, list) in LISTS {
-        for word in list {
-            words.intern(word);
-            votes.push(vote);
-        }
-    }
-    (words, votes)
-});
+/// Every listed word, for a vocabulary to number.
+pub fn words() -> impl Iterator<Item = &'static str> {
+    LISTS.iter().flat_map(|(_, list)| list.iter().copied())
+}
 
-/// The vote of the word `bytes[start..end]`.
-#[inline]
-fn vote(bytes: &[u8], start: usize, end: usize) -> Option<Vote> {
-    let (words, votes) = &*VOTES;
-    words.id_at(bytes, start, end).map(|id| votes[id as usize])
+/// Per token number of a vocabulary that holds the listed [`words`], that word's vote: one
+/// look-up by a number the matcher's reading of the text has already found.
+pub struct Votes(Vec<Option<Vote>>);
+
+impl Votes {
+    pub fn new(vocabulary: &Vocabulary) -> Votes {
+        let mut votes = vec![None; vocabulary.len()];
+        for &(vote, list) in LISTS {
+            for word in list {
+                let id = vocabulary
+                    .id(word)
+                    .expect("the vocabulary holds the listed words");
+                votes[id as usize] = Some(vote);
+            }
+        }
+        Votes(votes)
+    }
+
+    /// The vote of the token numbered `id` (or [`crate::matcher::NO_TOKEN`]).
+    #[inline]
+    fn of(&self, id: u32) -> Option<Vote> {
+        self.0.get(id as usize).copied().flatten()
+    }
 }
 
 /// Latin letters end here (Latin Extended-B); a letter past it is of another script.
@@ -227,19 +235,21 @@ const MIN_STRETCH_VOTES: u32 = 3;
 const MIN_VOTES: u32 = 8;
 /// How many times the leading language must outnumber all other votes together.
 const MARGIN: u32 = 4;
-/// Longest word in the lists, in bytes ("doświadczenie").
-const MAX_WORD_BYTES: usize = 14;
 
-/// The language of the stretches `ranges` of the normalised (lower-case) `text`, whose
-/// tokens are `tokens`, when one of rung's languages dominates each of them alike; `None`
-/// leaves the decision to trigram statistics. The matcher reads the same tokens after.
-pub(super) fn guess(text: &str, tokens: &[Token], ranges: &[Range<usize>]) -> Option<&'static str> {
+/// The language of the stretches `ranges` of the normalised (lower-case) text `prepared`,
+/// when one of rung's languages dominates each of them alike; `None` leaves the decision to
+/// trigram statistics. The matcher reads the same tokens after.
+pub(super) fn guess(
+    prepared: &Prepared,
+    votes: &Votes,
+    ranges: &[Range<usize>],
+) -> Option<&'static str> {
     let mut answer = None;
     let mut total = 0;
     for range in ranges {
-        let (votes, other) = count(text, tokens, range);
-        let (lang, leading) = votes.iter().copied().enumerate().max_by_key(|&(_, n)| n)?;
-        let rest = votes.iter().sum::<u32>() - leading + other;
+        let (counts, other) = count(prepared, votes, range);
+        let (lang, leading) = counts.iter().copied().enumerate().max_by_key(|&(_, n)| n)?;
+        let rest = counts.iter().sum::<u32>() - leading + other;
         if rest == 0 && leading < MIN_STRETCH_VOTES {
             // A list of skills or benefits: no evidence either way.
             continue;
@@ -256,44 +266,70 @@ pub(super) fn guess(text: &str, tokens: &[Token], ranges: &[Range<usize>]) -> Op
     answer.filter(|_| total >= MIN_VOTES).map(|i| SUPPORTED[i])
 }
 
-/// Votes for each of rung's languages in the words of `text` inside `range`, and for any
-/// other language.
-fn count(text: &str, tokens: &[Token], range: &Range<usize>) -> ([u32; SUPPORTED.len()], u32) {
-    let mut votes = [0; SUPPORTED.len()];
+/// Votes for each of rung's languages in the words of `prepared` inside `range`, and for
+/// any other language.
+fn count(
+    prepared: &Prepared,
+    votes: &Votes,
+    range: &Range<usize>,
+) -> ([u32; SUPPORTED.len()], u32) {
+    let mut counts = [0; SUPPORTED.len()];
     let mut other = 0;
-    let bytes = text.as_bytes();
+    let text = prepared.norm.text.as_str();
+    let tokens = &prepared.tokens;
     let first = tokens.partition_point(|t| (t.start as usize) < range.start);
     let inside = tokens[first..]
         .iter()
-        .take_while(|t| t.end as usize <= range.end);
-    for token in inside.filter(|t| t.word) {
-        let (start, end) = (token.start as usize, token.end as usize);
-        let word = &bytes[start..end];
-        if !word.is_ascii()
-            && text[start..end]
-                .chars()
-                .any(|c| c > LAST_LATIN && c.is_alphabetic())
-        {
+        .zip(&prepared.ids[first..])
+        .take_while(|(t, _)| t.end as usize <= range.end);
+    for (token, &id) in inside.filter(|(t, _)| t.word) {
+        let word = &text[token.range()];
+        if !word.is_ascii() && word.chars().any(|c| c > LAST_LATIN && c.is_alphabetic()) {
             other += 1;
             continue;
         }
-        if end - start > MAX_WORD_BYTES {
-            continue;
-        }
-        match vote(bytes, start, end) {
-            Some(Vote::Supported(i)) => votes[i] += 1,
+        match votes.of(id) {
+            Some(Vote::Supported(i)) => counts[i] += 1,
             Some(Vote::Other) => other += 1,
             None => {}
         }
     }
-    (votes, other)
+    (counts, other)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// `guess` on stretches, lower-cased and joined as the normaliser would for these texts.
+    struct NoTerms;
+    impl crate::text::Vocabulary for NoTerms {
+        fn is_term(&self, _: &str) -> bool {
+            false
+        }
+        fn is_unit(&self, _: &str) -> bool {
+            false
+        }
+    }
+
+    /// A text prepared as the analyzer prepares it, for these plain texts: lower-cased.
+    fn prepared(text: &str) -> (Prepared, Votes) {
+        let mut vocabulary = Vocabulary::default();
+        for word in words() {
+            vocabulary.intern(word);
+        }
+        let text = text.to_lowercase();
+        let tokens = crate::token::tokens(&text);
+        let ids = tokens
+            .iter()
+            .map(|t| vocabulary.id(&text[t.range()]).unwrap_or(u32::MAX))
+            .collect();
+        let norm = crate::text::Normalized::new(&text, &NoTerms);
+        assert_eq!(norm.text, text);
+        let votes = Votes::new(&vocabulary);
+        (Prepared { norm, tokens, ids }, votes)
+    }
+
+    /// `guess` on stretches, joined by line breaks.
     fn guess_of(stretches: &[&str]) -> Option<&'static str> {
         let mut text = String::new();
         let mut ranges = Vec::new();
@@ -303,16 +339,17 @@ mod tests {
             ranges.push(start..text.len());
             text.push('\n');
         }
-        guess(&text, &crate::token::tokens(&text), &ranges)
+        let (prepared, votes) = prepared(&text);
+        guess(&prepared, &votes, &ranges)
     }
 
     #[test]
     fn words_cut_at_a_stretch_edge_do_not_vote() {
         let text = "und und und und und und und und";
-        let tokens = crate::token::tokens(text);
-        let votes = |range: Range<usize>| count(text, &tokens, &range).0[1];
-        assert_eq!(votes(0..text.len()), 8);
-        assert_eq!(votes(1..text.len() - 1), 6);
+        let (prepared, votes) = prepared(text);
+        let german = |range: Range<usize>| count(&prepared, &votes, &range).0[1];
+        assert_eq!(german(0..text.len()), 8);
+        assert_eq!(german(1..text.len() - 1), 6);
     }
 
     #[test]

@@ -14,8 +14,9 @@ use std::sync::LazyLock;
 
 use whatlang::{Detector, Lang};
 
-use crate::text::Normalized;
-use crate::token::Token;
+pub use function_words::{words as function_words, Votes};
+
+use crate::text::Prepared;
 
 /// The languages rung ships lexicons for, as ISO 639-1 codes.
 pub const SUPPORTED: &[&str] = &["en", "de", "nl", "fr", "es", "it", "pl", "pt"];
@@ -67,13 +68,14 @@ static DETECTOR: LazyLock<Detector> =
 /// answer, cheap on long ads.
 const SAMPLE_BYTES: usize = 1500;
 
-/// The language of a posting; `en` when the text is too short or unclear to tell. `norm` is
-/// the description normalised and `tokens` its tokens, as the matcher reads them next.
-pub fn detect(title: &str, description: &str, norm: &Normalized, tokens: &[Token]) -> String {
+/// The language of a posting; `en` when the text is too short or unclear to tell.
+/// `prepared` is the description as the matcher reads it next, `votes` the function words'
+/// votes by the numbers of its tokens.
+pub fn detect(title: &str, description: &str, prepared: &Prepared, votes: &Votes) -> String {
     if description.trim().is_empty() {
         return by_trigrams(title);
     }
-    if let Some(lang) = by_function_words(description, norm, tokens) {
+    if let Some(lang) = by_function_words(description, prepared, votes) {
         return lang.to_string();
     }
     by_trigrams(&stretches(description).join(" "))
@@ -83,18 +85,19 @@ pub fn detect(title: &str, description: &str, norm: &Normalized, tokens: &[Token
 /// three stretches.
 fn by_function_words(
     description: &str,
-    norm: &Normalized,
-    tokens: &[Token],
+    prepared: &Prepared,
+    votes: &Votes,
 ) -> Option<&'static str> {
     if description.len() < QUICK_MIN_BYTES {
         return None;
     }
+    let norm = &prepared.norm;
     let offset = |s: &str| s.as_ptr() as usize - description.as_ptr() as usize;
     let ranges: Vec<Range<usize>> = stretches(description)
         .iter()
         .map(|s| norm.normalized_offset(offset(s))..norm.normalized_offset(offset(s) + s.len()))
         .collect();
-    function_words::guess(&norm.text, tokens, &ranges)
+    function_words::guess(prepared, votes, &ranges)
 }
 
 /// The shortest description whose function words are trusted alone: on a few lines a
@@ -190,16 +193,14 @@ mod tests {
 
     /// `detect`, the description prepared as the analyzer prepares it.
     fn detect(title: &str, description: &str) -> String {
-        let (norm, tokens) = prepared(description);
-        super::detect(title, description, &norm, &tokens)
+        super::detect(title, description, &prepared(description), ANALYZER.votes())
     }
 
-    fn prepared(description: &str) -> (Normalized, Vec<Token>) {
-        static ANALYZER: LazyLock<crate::Analyzer> =
-            LazyLock::new(|| crate::Analyzer::with_defaults().unwrap());
-        let norm = Normalized::new(description, &*ANALYZER);
-        let tokens = crate::token::tokens(&norm.text);
-        (norm, tokens)
+    static ANALYZER: LazyLock<crate::Analyzer> =
+        LazyLock::new(|| crate::Analyzer::with_defaults().unwrap());
+
+    fn prepared(description: &str) -> Prepared {
+        ANALYZER.prepare(description)
     }
 
     #[test]
@@ -243,8 +244,9 @@ mod tests {
                 let row: serde_json::Value = serde_json::from_str(line).unwrap();
                 let description = row["description"].as_str().unwrap_or("");
                 total += 1;
-                let (norm, tokens) = prepared(description);
-                if let Some(quick) = by_function_words(description, &norm, &tokens) {
+                if let Some(quick) =
+                    by_function_words(description, &prepared(description), ANALYZER.votes())
+                {
                     answered += 1;
                     let slow = by_trigrams(&stretches(description).join(" "));
                     assert_eq!(quick, slow, "{}: {}", file.display(), row["id"]);
