@@ -219,7 +219,7 @@ struct Triggers {
     /// the token itself), or always when the range is empty (an open prefix the token
     /// starts with).
     groups: Vec<(u32, u32, u32)>,
-    checks: Vec<Box<[u8]>>,
+    checks: Vec<Rest>,
     /// For tokens outside the vocabulary: open prefixes by their first bytes (at most
     /// [`HEAD`]), and the lengths those keys have.
     by_head: FxHashMap<u32, Vec<u32>>,
@@ -234,6 +234,46 @@ struct Triggers {
     /// numbers, sorted: a prefix met at any other word ("training" opens "train", and so
     /// does "trainee") cannot start a match there. `None` for the others.
     first_words: Vec<Option<Vec<u32>>>,
+}
+
+/// The rest of a trigger prefix after its first token, that the text after the token must
+/// start with. Its first eight bytes are one integer, so that most checks are one load, a
+/// mask and a comparison.
+struct Rest {
+    head: u64,
+    mask: u64,
+    bytes: Box<[u8]>,
+}
+
+impl Rest {
+    fn new(bytes: &[u8]) -> Rest {
+        let n = bytes.len().min(8);
+        let mut head = [0u8; 8];
+        head[..n].copy_from_slice(&bytes[..n]);
+        let mask = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        Rest {
+            head: u64::from_le_bytes(head),
+            mask,
+            bytes: bytes.into(),
+        }
+    }
+
+    /// Whether `text` starts with one of `rests`.
+    #[inline]
+    fn any_starts(rests: &[Rest], text: &[u8]) -> bool {
+        let Some(eight) = text.get(..8) else {
+            return rests.iter().any(|r| token::starts_with(text, &r.bytes));
+        };
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        rests.iter().any(|r| {
+            word & r.mask == r.head
+                && (r.bytes.len() <= 8 || token::starts_with(&text[8..], &r.bytes[8..]))
+        })
+    }
 }
 
 /// The most bytes of an open prefix that key it.
@@ -377,7 +417,7 @@ impl Triggers {
                     }
                 }
                 let at = self.checks.len() as u32;
-                self.checks.extend(kept.into_iter().map(Box::from));
+                self.checks.extend(kept.into_iter().map(Rest::new));
                 self.groups.push((k, at, self.checks.len() as u32));
             }
             self.of_token.push((from, self.groups.len() as u32));
@@ -421,7 +461,7 @@ impl Triggers {
         let after = &rest[(token.end - token.start) as usize..];
         for &(k, at, end) in &self.groups[from as usize..to as usize] {
             let checks = &self.checks[at as usize..end as usize];
-            if checks.is_empty() || checks.iter().any(|r| token::starts_with(after, r)) {
+            if checks.is_empty() || Rest::any_starts(checks, after) {
                 found(k as usize);
             }
         }
