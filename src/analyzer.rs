@@ -57,10 +57,11 @@ pub fn is_truncated(posting: &Posting) -> bool {
 /// and findings follow the last mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
+    /// The title and description are normalised (case, quotes, dashes, entities, glued list
+    /// items), tokenized, and their tokens numbered.
+    Normalised,
     /// The posting's language is known (detected or given).
     Language,
-    /// A text is normalised (case, quotes, dashes, entities, glued list items).
-    Normalised,
     /// Its lexicon phrases and regular expressions are found.
     Matched,
     /// Its lines, sentences and sections are found.

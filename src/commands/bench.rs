@@ -30,8 +30,8 @@ use crate::cli::BenchArgs;
 
 /// The stages `Analyzer::analyze_marked` reports, and the names they are printed under.
 const ANALYSIS_STAGES: [(Stage, &str); 5] = [
+    (Stage::Normalised, "normalise, tokens"),
     (Stage::Language, "language detection"),
-    (Stage::Normalised, "normalise"),
     (Stage::Matched, "phrases and regexes"),
     (Stage::Segmented, "sentences and sections"),
     (Stage::Experience, "years grammar, experience"),
@@ -262,7 +262,7 @@ fn one(analyzer: &Analyzer, pending: Pending) -> Stages {
         }
     };
     let parsed = Instant::now();
-    // Each stage's time runs from the mark before it (a text's stages come twice: title,
+    // Each stage's time runs from the mark before it (matching and segmenting come twice: title,
     // then description).
     let mut last = parsed;
     let analysis = analyzer.analyze_marked(&posting, |stage| {
