@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use whatlang::{Detector, Lang};
 
-pub use function_words::{words as function_words, Votes};
+pub(crate) use function_words::{words as function_words, Votes};
 
 use crate::text::Prepared;
 
