@@ -64,6 +64,20 @@ impl Normalized {
                 at += plain;
                 continue;
             }
+            // A capital or a digit after a space or a bracket (the start of most capitalised
+            // words and figures) restores no line break: every glued boundary follows a
+            // letter or a sentence's end, and every glued figure a lower-case word.
+            let b = bytes[at];
+            let after_apart = at == 0 || {
+                let prev = bytes[at - 1];
+                prev.is_ascii() && !prev.is_ascii_alphabetic() && !b".:;!?)".contains(&prev)
+            };
+            if (b.is_ascii_uppercase() || b.is_ascii_digit()) && after_apart {
+                out.copied(at);
+                out.text.push(char::from(b.to_ascii_lowercase()));
+                at += 1;
+                continue;
+            }
             let c = original[at..]
                 .chars()
                 .next()
