@@ -3,9 +3,10 @@
 //!
 //! One thread reads the input (and, for JSON Lines, only splits lines) into a bounded
 //! channel; the calling thread takes up to `batch` items at a time, maps them on the workers
-//! and hands each batch, in input order, to a sink. At most about three batches are alive at
-//! once (the channel's two and the one being mapped), whatever the input's length: an endless
-//! iterator is consumed as the results are taken.
+//! and hands each batch, in input order, to a sink, the one before while the workers map the
+//! next. At most about five batches are alive at once (the channel's two, the one being
+//! taken, the one being mapped and the one in the sink), whatever the input's length: an
+//! endless iterator is consumed as the results are taken.
 //!
 //! ```
 //! use rung::{pipeline, Analyzer, Posting};
@@ -104,12 +105,12 @@ where
                 }
             }
         });
-        let mut batch: Vec<T> = Vec::with_capacity(size);
-        loop {
-            if stopped() {
-                return Ok(false);
-            }
-            let Ok(first) = rx.recv() else { break };
+        // Up to `size` items from the reader: at least one unless the input is done.
+        let take = |rx: &Receiver<T>| {
+            let mut batch: Vec<T> = Vec::with_capacity(size);
+            let Ok(first) = rx.recv() else {
+                return batch;
+            };
             batch.push(first);
             while batch.len() < size {
                 let next = if options.streaming {
@@ -122,8 +123,52 @@ where
                     None => break,
                 }
             }
-            let done: Vec<U> = batch.par_drain(..).map(&work).collect();
-            sink(done)?;
+            batch
+        };
+        if options.streaming {
+            // Each batch's results go out before the next is waited for: a filter on a pipe
+            // answers every line as it comes.
+            loop {
+                if stopped() {
+                    return Ok(false);
+                }
+                let mut batch = take(&rx);
+                if batch.is_empty() {
+                    break;
+                }
+                let done: Vec<U> = batch.par_drain(..).map(&work).collect();
+                sink(done)?;
+            }
+            return Ok(true);
+        }
+        // While the workers map a batch, this thread hands the one before to the sink and
+        // takes the next from the reader, so that no worker waits on writing or reading
+        // (one is this thread, when it belongs to the pool: it joins the mapping after).
+        let mut batch = take(&rx);
+        let mut mapped: Option<Vec<U>> = None;
+        while !batch.is_empty() {
+            if stopped() {
+                return Ok(false);
+            }
+            let mut done = Vec::new();
+            let mut next = Vec::new();
+            let mut sunk = Ok(());
+            rayon::in_place_scope(|s| {
+                s.spawn(|_| done = batch.par_drain(..).map(&work).collect());
+                if let Some(previous) = mapped.take() {
+                    sunk = sink(previous);
+                }
+                next = take(&rx);
+            });
+            sunk?;
+            mapped = Some(done);
+            batch = next;
+        }
+        if let Some(last) = mapped {
+            if stopped() {
+                return Ok(false);
+            }
+            sink(last)?;
         }
         Ok(true)
     })
