@@ -311,13 +311,7 @@ impl Triggers {
     ) -> bool {
         // A prefix cut short may end inside a character: its whole characters still start
         // every match it started.
-        let prefixes: Vec<&str> = prefixes
-            .iter()
-            .map(|p| match std::str::from_utf8(p) {
-                Ok(p) => p,
-                Err(e) => std::str::from_utf8(&p[..e.valid_up_to()]).expect("valid up to here"),
-            })
-            .collect();
+        let prefixes: Vec<&str> = prefixes.iter().map(|p| whole_chars(p)).collect();
         let usable = |p: &&str| token::tokens(p).first().is_some_and(|t| t.start == 0);
         if !prefixes.iter().all(usable) {
             return false;
@@ -468,6 +462,14 @@ impl Triggers {
     }
 }
 
+/// The whole characters of a literal that a length limit may have cut inside one.
+fn whole_chars(bytes: &[u8]) -> &str {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid up to here"),
+    }
+}
+
 /// `prefixes_of` the regular expression `source`, parsed with `regex`'s own defaults, so
 /// that the prefixes are those of its matches.
 #[cfg(test)]
@@ -604,11 +606,11 @@ fn begins_apart(parts: &[&Hir]) -> bool {
                 may_be_empty = true;
                 continue;
             }
-            let valid = match std::str::from_utf8(bytes) {
-                Ok(s) => s,
-                Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid up to here"),
-            };
-            if valid.chars().next().is_none_or(char::is_alphanumeric) {
+            if whole_chars(bytes)
+                .chars()
+                .next()
+                .is_none_or(char::is_alphanumeric)
+            {
                 return false;
             }
         }
