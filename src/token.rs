@@ -193,11 +193,16 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// An open-addressing table whose slots hold each token's key beside its number, so that a
 /// look-up hashes the token once and usually reads one slot: one cache line. A token of up
 /// to eight bytes (nearly all) is its key, packed in an integer; a longer one is keyed by a
-/// hash and its bytes compared too.
+/// hash and its bytes compared too. In front of the table, a bit per hash value (4 KB, so
+/// it stays in the nearest cache) says which tokens cannot be in it: most words of a text
+/// outside the vocabulary are turned away without reading the table, whose slots are spread
+/// over more memory than that cache holds.
 #[derive(Clone, Default)]
 pub struct Vocabulary {
     /// The table; its length is a power of two, and an empty slot has `id == EMPTY`.
     slots: Vec<Slot>,
+    /// Bit `filter_bit(hash)` is set when some token of the vocabulary has that hash.
+    filter: Vec<u64>,
     /// Per token number, where its bytes lie in `bytes`.
     spans: Vec<(u32, u32)>,
     bytes: Vec<u8>,
@@ -250,10 +255,25 @@ fn key(bytes: &[u8], start: usize, end: usize) -> u64 {
     }
 }
 
-/// The slot a key of a token of `len` bytes hashes to first.
+/// The hash of a key of a token of `len` bytes.
 #[inline]
-fn slot(key: u64, len: u32, mask: usize) -> usize {
-    ((key ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+fn hash(key: u64, len: u32) -> u64 {
+    (key ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The slot a hash leads to first.
+#[inline]
+fn slot(hash: u64, mask: usize) -> usize {
+    (hash >> 32) as usize & mask
+}
+
+/// How many bits the presence filter has: 2^15, 4 KB.
+const FILTER_BITS: u32 = 15;
+
+/// The bit of the presence filter a hash sets: its top bits, which `slot` does not use.
+#[inline]
+fn filter_bit(hash: u64) -> usize {
+    (hash >> (64 - FILTER_BITS)) as usize
 }
 
 impl Vocabulary {
@@ -292,8 +312,14 @@ impl Vocabulary {
     fn place(&mut self, id: u32) {
         let (at, len) = self.spans[id as usize];
         let key = key(&self.bytes, at as usize, (at + len) as usize);
+        let hash = hash(key, len);
+        if self.filter.is_empty() {
+            self.filter = vec![0; 1 << (FILTER_BITS - 6)];
+        }
+        let bit = filter_bit(hash);
+        self.filter[bit / 64] |= 1 << (bit % 64);
         let mask = self.slots.len() - 1;
-        let mut i = slot(key, len, mask);
+        let mut i = slot(hash, mask);
         while self.slots[i].id != EMPTY {
             i = (i + 1) & mask;
         }
@@ -321,8 +347,13 @@ impl Vocabulary {
         }
         let key = key(bytes, start, end);
         let len = (end - start) as u32;
+        let hash = hash(key, len);
+        let bit = filter_bit(hash);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
         let mask = self.slots.len() - 1;
-        let mut i = slot(key, len, mask);
+        let mut i = slot(hash, mask);
         loop {
             let s = self.slots[i];
             if s.id == EMPTY {
