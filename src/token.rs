@@ -82,6 +82,25 @@ static ASCII_WORD: [bool; 256] = {
     table
 };
 
+/// How many of the eight bytes of `word` (little-endian: the first byte lowest), from the
+/// first, are ASCII letters or digits: the ASCII part of a word run, eight bytes a step.
+#[inline(always)]
+fn alphanumeric_run(word: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // With every byte's high bit cleared, adding 0x80 - b to a byte sets its high bit just
+    // when the byte is at least b, and never carries into the next byte.
+    let low = word & !HIGH;
+    let at_least = |x: u64, b: u8| x + u64::from(0x80 - b) * ONES;
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    // Upper and lower case alike once bit 0x20 is set.
+    let folded = low | 0x2020_2020_2020_2020;
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    // A byte outside ASCII (high bit set) is neither.
+    let alphanumeric = (digit | letter) & !word & HIGH;
+    ((!alphanumeric & HIGH).trailing_zeros() / 8) as usize
+}
+
 /// The class of the character starting at byte `at` of `text`, and its length in bytes.
 #[inline(always)]
 fn class_at(text: &str, at: usize) -> (Class, usize) {
@@ -139,8 +158,18 @@ pub fn tokenize(text: &str, mut found: impl FnMut(Token)) {
         at += len;
         let word = class == Class::Word;
         if word {
-            // The rest of the run: ASCII letters and digits by a table, others by char.
+            // The rest of the run: ASCII letters and digits eight bytes a step (then by a
+            // table, near the end), others by char.
             loop {
+                while let Some(eight) = bytes.get(at..at + 8) {
+                    let run = alphanumeric_run(u64::from_le_bytes(
+                        eight.try_into().expect("eight bytes"),
+                    ));
+                    at += run;
+                    if run < 8 {
+                        break;
+                    }
+                }
                 while at < n && ASCII_WORD[usize::from(bytes[at])] {
                     at += 1;
                 }
@@ -375,6 +404,32 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alphanumeric_runs_are_counted_as_byte_by_byte() {
+        // Every byte value in every position of an otherwise alphanumeric word, and runs
+        // broken at each position.
+        let check = |bytes: [u8; 8]| {
+            let expected = bytes
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            assert_eq!(
+                alphanumeric_run(u64::from_le_bytes(bytes)),
+                expected,
+                "{bytes:?}"
+            );
+        };
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"aZ09zA9m";
+                bytes[at] = b;
+                check(bytes);
+            }
+        }
+        check(*b"abcdefgh");
+        check([0xff; 8]);
+    }
 
     fn show(text: &str) -> Vec<String> {
         tokens(text)
