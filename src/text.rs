@@ -525,9 +525,12 @@ fn logical_lines(norm: &Normalized, original: &str, breaks: &[usize]) -> Vec<Ran
     };
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
-    for line in text.split('\n') {
-        let range = pos..pos + line.len();
-        pos += line.len() + 1;
+    // The lines' ends, found by `memchr` (several times the speed of `str::split`'s search).
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = &text[pos..end];
+        let range = pos..end;
+        pos = end + 1;
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
@@ -647,7 +650,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// Byte offsets at which the lines of `text` start (0 first).
 pub fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
         .collect()
 }
 
