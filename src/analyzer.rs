@@ -328,7 +328,7 @@ fn figure_before(
         .rev()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    if !units.contains(&before[unit_start..].to_lowercase()) {
+    if !text::with_lowercase(&before[unit_start..], |unit| units.contains(unit)) {
         return None;
     }
     let number = before[..unit_start].trim_end().trim_end_matches('+');
@@ -342,8 +342,9 @@ fn figure_before(
         .rev()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = number[word_start..].to_lowercase();
-    (!word.is_empty() && numbers.contains(&word)).then_some(from + word_start)
+    let word = &number[word_start..];
+    (!word.is_empty() && text::with_lowercase(word, |word| numbers.contains(word)))
+        .then_some(from + word_start)
 }
 
 /// Spans into a description joined from parts point into their part instead: the field

@@ -47,13 +47,27 @@ impl Level {
     /// Parses SPEC names and the spellings scraped data uses ("Mid-Senior level",
     /// "Entry level", "internship").
     pub fn parse(s: &str) -> Option<Level> {
-        let key: String = s
-            .trim()
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
-        let key = key.strip_suffix("level").unwrap_or(&key);
+        // The key: lower case, letters and digits only. An ASCII name (nearly all: lexicon
+        // values are SPEC names) is keyed in a buffer on the stack.
+        let mut buf = [0u8; 24];
+        let mut len = 0;
+        let owned: String;
+        let key = if s.is_ascii() {
+            for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+                *buf.get_mut(len)? = b.to_ascii_lowercase();
+                len += 1;
+            }
+            std::str::from_utf8(&buf[..len]).expect("ASCII")
+        } else {
+            owned = s
+                .trim()
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            &owned
+        };
+        let key = key.strip_suffix("level").unwrap_or(key);
         Some(match key {
             "internship" | "intern" => Level::Internship,
             "entry" | "junior" => Level::Entry,
@@ -116,6 +130,10 @@ mod tests {
         assert_eq!(Level::parse("Mid-Senior level"), Some(Level::MidSenior));
         assert_eq!(Level::parse("Entry level"), Some(Level::Entry));
         assert_eq!(Level::parse("not-applicable"), None);
+        // Outside ASCII (a non-breaking hyphen), and longer than any name.
+        assert_eq!(Level::parse("Mid\u{2011}Senior level"), Some(Level::MidSenior));
+        assert_eq!(Level::parse("  INTERNSHIP "), Some(Level::Internship));
+        assert_eq!(Level::parse("mid-senior level, or so we think"), None);
         for level in Level::ALL {
             assert_eq!(Level::parse(level.as_str()), Some(level));
         }
