@@ -131,7 +131,10 @@ mod tests {
         assert_eq!(Level::parse("Entry level"), Some(Level::Entry));
         assert_eq!(Level::parse("not-applicable"), None);
         // Outside ASCII (a non-breaking hyphen), and longer than any name.
-        assert_eq!(Level::parse("Mid\u{2011}Senior level"), Some(Level::MidSenior));
+        assert_eq!(
+            Level::parse("Mid\u{2011}Senior level"),
+            Some(Level::MidSenior)
+        );
         assert_eq!(Level::parse("  INTERNSHIP "), Some(Level::Internship));
         assert_eq!(Level::parse("mid-senior level, or so we think"), None);
         for level in Level::ALL {

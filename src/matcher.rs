@@ -93,8 +93,10 @@ fn phrase_tokens(vocabulary: &mut Vocabulary, phrase: &str) -> Vec<(Gap, u32)> {
 /// of a phrase starts and ends at token edges. So the walk finds exactly the whole-word
 /// occurrences of every phrase, overlapping ones included.
 struct Trie {
-    /// Per token number, the node of the phrases it begins, or [`NO_NODE`].
-    roots: Vec<u32>,
+    /// Per token number, the node of the phrases it begins and the range of the triggers'
+    /// groups that may start at it (`Triggers::of_token`, copied so that a scan reads one
+    /// entry a token, not two tables).
+    roots: Vec<Root>,
     /// (node, gap, token) to the child node, below the roots.
     edges: FxHashMap<u64, u32>,
     /// Per node, the range of `entries` ending there.
@@ -103,18 +105,33 @@ struct Trie {
     entries: Vec<u32>,
 }
 
+/// What may start at one token: the node of the phrases it begins, or [`NO_NODE`], and the
+/// range of `Triggers::groups` that may.
+#[derive(Clone, Copy)]
+struct Root {
+    node: u32,
+    groups: (u32, u32),
+}
+
 #[inline]
 fn edge(node: u32, gap: Gap, token: u32) -> u64 {
     u64::from(node) << 34 | (gap as u64) << 32 | u64::from(token)
 }
 
 impl Trie {
-    /// The trie of `phrases`, whose tokens are numbered below `vocabulary`.
+    /// The trie of `phrases`, whose tokens are numbered below the length of `of_token`,
+    /// which gives each token's range of the triggers' groups.
     fn new<'p>(
-        vocabulary: usize,
+        of_token: &[(u32, u32)],
         phrases: impl Iterator<Item = &'p (Vec<(Gap, u32)>, usize)>,
     ) -> Trie {
-        let mut roots = vec![NO_NODE; vocabulary];
+        let mut roots: Vec<Root> = of_token
+            .iter()
+            .map(|&groups| Root {
+                node: NO_NODE,
+                groups,
+            })
+            .collect();
         let mut edges = FxHashMap::default();
         let mut ending: Vec<Vec<u32>> = Vec::new();
         for (tokens, entry) in phrases {
@@ -125,7 +142,7 @@ impl Trie {
                 ending.push(Vec::new());
                 ending.len() as u32 - 1
             };
-            let root = &mut roots[first as usize];
+            let root = &mut roots[first as usize].node;
             if *root == NO_NODE {
                 *root = new_node();
             }
@@ -153,16 +170,16 @@ impl Trie {
     }
 
     /// Every phrase occurrence starting at token `i` of `tokens` (with their numbers in
-    /// `ids`), as (start, end, entry).
+    /// `ids`), as (start, end, entry), given the node `node` its token begins.
     #[inline]
     fn walk(
         &self,
         tokens: &[Token],
         ids: &[u32],
         i: usize,
+        node: u32,
         found: &mut impl FnMut(usize, usize, usize),
     ) {
-        let node = self.roots[ids[i] as usize];
         if node == NO_NODE {
             return;
         }
@@ -190,7 +207,7 @@ impl Trie {
 
     #[cfg(test)]
     fn memory_usage(&self) -> usize {
-        self.roots.len() * 4
+        self.roots.len() * std::mem::size_of::<Root>()
             + self.edges.capacity() * 16
             + self.ends.len() * 8
             + self.entries.len() * 4
@@ -432,27 +449,36 @@ impl Triggers {
         }
     }
 
-    /// The expressions that may match at token `token` (number `id`) of `text`.
+    /// The expressions that may match at token `token` of `text`, a token outside the
+    /// vocabulary.
     #[inline]
-    fn at(&self, text: &str, token: &Token, id: u32, found: &mut impl FnMut(usize)) {
-        let rest = &text.as_bytes()[token.start as usize..];
-        if id == NO_TOKEN {
-            if token.word {
-                let word = &rest[..(token.end - token.start) as usize];
-                let has = |bit: usize| self.heads[bit / 64] & 1 << (bit % 64) != 0;
-                if has(head_bit(word)) || has(head_bit(&word[..1])) {
-                    self.open_at(word, |index| {
-                        let k = self.prefixes[index as usize].1;
-                        if self.first_words[k].is_none() {
-                            found(k)
-                        }
-                    });
-                }
-            }
+    fn at_other(&self, text: &str, token: &Token, found: &mut impl FnMut(usize)) {
+        if !token.word {
             return;
         }
-        let (from, to) = self.of_token[id as usize];
-        let after = &rest[(token.end - token.start) as usize..];
+        let word = &text.as_bytes()[token.range()];
+        let has = |bit: usize| self.heads[bit / 64] & 1 << (bit % 64) != 0;
+        if has(head_bit(word)) || has(head_bit(&word[..1])) {
+            self.open_at(word, |index| {
+                let k = self.prefixes[index as usize].1;
+                if self.first_words[k].is_none() {
+                    found(k)
+                }
+            });
+        }
+    }
+
+    /// The expressions that may match at token `token` of `text`, a vocabulary token whose
+    /// range of `groups` is `from..to` (`of_token`).
+    #[inline]
+    fn at_groups(
+        &self,
+        text: &str,
+        token: &Token,
+        (from, to): (u32, u32),
+        found: &mut impl FnMut(usize),
+    ) {
+        let after = &text.as_bytes()[token.end as usize..];
         for &(k, at, end) in &self.groups[from as usize..to as usize] {
             let checks = &self.checks[at as usize..end as usize];
             if checks.is_empty() || Rest::any_starts(checks, after) {
@@ -691,7 +717,7 @@ impl Matcher {
         }
         // Only postings read with two languages besides English need every phrase at once.
         triggers.finish(&vocabulary);
-        let all = Trie::new(vocabulary.len(), phrases.iter());
+        let all = Trie::new(&triggers.of_token, phrases.iter());
         let mut keys: Vec<(Category, &str)> = Vec::new();
         let groups = lexicon
             .entries
@@ -754,7 +780,7 @@ impl Matcher {
                 l == lang || Some(l) == english
             };
             let phrases = self.phrases.iter().filter(|(_, e)| mine(*e));
-            Trie::new(self.vocabulary.len(), phrases)
+            Trie::new(&self.triggers.of_token, phrases)
         })
     }
 
@@ -832,12 +858,19 @@ impl Matcher {
             }
         };
         for (i, (token, &id)) in tokens.iter().zip(ids).enumerate() {
-            if id != NO_TOKEN {
-                trie.walk(tokens, ids, i, &mut found);
-            }
             let at = token.start as usize;
-            self.triggers
-                .at(text, token, id, &mut |k| triggered.push((k, at)));
+            let mut trigger = |k| triggered.push((k, at));
+            if id == NO_TOKEN {
+                self.triggers.at_other(text, token, &mut trigger);
+                continue;
+            }
+            // One entry says what may start at the token: phrases, expressions.
+            let root = trie.roots[id as usize];
+            trie.walk(tokens, ids, i, root.node, &mut found);
+            if root.groups.0 != root.groups.1 {
+                self.triggers
+                    .at_groups(text, token, root.groups, &mut trigger);
+            }
         }
     }
 
