@@ -920,31 +920,17 @@ impl Matcher {
                 false => all.extend(re.find_iter(text).filter_map(|m| hit(m.start(), m.end()))),
             }
         }
-        // At one position a claim of another meaning ("lead to", "degree of") wins over the
-        // phrase inside it, whatever their lengths; otherwise the longest wins.
-        // The key (group, start, not a claim, longest first, entry) is packed into one
-        // integer that also holds the hit: `entry` makes it total, so an unstable sort of
-        // plain integers gives the one stable order.
-        let mut keys: Vec<u128> = all
-            .iter()
-            .map(|h| {
-                let group = self.groups[h.entry] as u128;
-                let claim = u128::from(!self.claims[h.entry]);
-                let longest = u32::MAX - h.end as u32;
-                group << 97
-                    | (h.start as u128) << 65
-                    | claim << 64
-                    | (longest as u128) << 32
-                    | h.entry as u128
-            })
-            .collect();
-        keys.sort_unstable();
-        all.clear();
-        all.extend(keys.iter().map(|&k| Hit {
-            start: (k >> 65) as u32 as usize,
-            end: (u32::MAX - (k >> 32) as u32) as usize,
-            entry: k as u32 as usize,
-        }));
+        // Within each group, leftmost-longest: the hits in order of start, and at one start
+        // a claim of another meaning ("lead to", "degree of") before the phrase inside it,
+        // whatever their lengths, then the longest first (the entry breaks ties). The scan
+        // gives its hits in token order and each expression its own in text order, so a
+        // stable sort by start merges a few runs; hits at one start are few.
+        all.sort_by_key(|h| h.start);
+        for same_start in all.chunk_by_mut(|a, b| a.start == b.start) {
+            same_start.sort_unstable_by_key(|h| {
+                (!self.claims[h.entry], std::cmp::Reverse(h.end), h.entry)
+            });
+        }
         // A claim silences every phrase it overlaps: "work independently and as part of a
         // team" claims the "work independently" that starts before it.
         let claims: Vec<(usize, usize, usize)> = all
@@ -958,30 +944,24 @@ impl Matcher {
                     .iter()
                     .any(|&(g, s, e)| g == self.groups[h.entry] && h.start < e && s < h.end)
         };
+        // Per group, where its last hit kept ends: a hit starting before is passed over.
+        let mut reach = vec![0; self.keys.len()];
         let mut kept: Vec<Hit> = Vec::with_capacity(all.len());
-        let mut reach: Option<(usize, usize)> = None;
         for hit in all {
             let group = self.groups[hit.entry];
-            if claimed(&hit) {
+            if hit.start < reach[group] || claimed(&hit) {
                 continue;
             }
-            if let Some((g, end)) = reach {
-                if g == group && hit.start < end {
-                    continue;
-                }
-            }
-            reach = Some((group, hit.end));
+            reach[group] = hit.end;
             kept.push(hit);
         }
-        // By position; hits at one (start, end) stay in group order, as a stable sort keeps
-        // them: the index breaks ties.
-        let mut order: Vec<u128> = kept
-            .iter()
-            .enumerate()
-            .map(|(i, h)| (h.start as u128) << 64 | (h.end as u128) << 32 | i as u128)
-            .collect();
-        order.sort_unstable();
-        order.iter().map(|&k| kept[k as u32 as usize]).collect()
+        // By position; hits at one (start, end) in group order, a claim first, then by entry.
+        for same_start in kept.chunk_by_mut(|a, b| a.start == b.start) {
+            same_start.sort_unstable_by_key(|h| {
+                (h.end, self.groups[h.entry], !self.claims[h.entry], h.entry)
+            });
+        }
+        kept
     }
 }
 
