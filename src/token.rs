@@ -32,6 +32,8 @@ pub struct Token {
     pub gap: Gap,
     /// Whether the token is a run of letters and digits (else one other character).
     pub word: bool,
+    /// Whether the token is all ASCII (told while it is read, so readers need not look).
+    pub ascii: bool,
 }
 
 impl Token {
@@ -157,6 +159,7 @@ pub fn tokenize(text: &str, mut found: impl FnMut(Token)) {
         let start = at;
         at += len;
         let word = class == Class::Word;
+        let mut ascii = len == 1;
         if word {
             // The rest of the run: ASCII letters and digits eight bytes a step (then by a
             // table, near the end), others by char.
@@ -177,6 +180,7 @@ pub fn tokenize(text: &str, mut found: impl FnMut(Token)) {
                     let (class, len) = wide_class_at(text, at);
                     if class == Class::Word {
                         at += len;
+                        ascii = false;
                         continue;
                     }
                 }
@@ -188,6 +192,7 @@ pub fn tokenize(text: &str, mut found: impl FnMut(Token)) {
             end: at as u32,
             gap,
             word,
+            ascii,
         });
         gap = Gap::None;
     }

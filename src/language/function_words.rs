@@ -289,7 +289,7 @@ fn count(
                 .chars()
                 .any(|c| c > LAST_LATIN && c.is_alphabetic())
         };
-        if !text.as_bytes()[token.range()].is_ascii() && beyond_latin() {
+        if !token.ascii && beyond_latin() {
             other += 1;
             continue;
         }
