@@ -283,9 +283,8 @@ fn key(bytes: &[u8], start: usize, end: usize) -> u64 {
                 .fold(0, |packed, &b| packed << 8 | u64::from(b)),
         }
     } else {
-        let eight = |at: usize| {
-            u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
-        };
+        let eight =
+            |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
         let (head, tail) = (eight(start), eight(end - 8));
         (head ^ tail.rotate_left(29)).wrapping_mul(0xFF51_AFD7_ED55_8CCD) ^ tail
     }
@@ -411,6 +410,19 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_tokens_alike_at_both_ends_are_told_apart() {
+        // The same first and last eight bytes: one key, two tokens.
+        let (a, b) = ("abcdefghXXXXijklmnop", "abcdefghYYYYijklmnop");
+        let mut vocabulary = Vocabulary::default();
+        let (ia, ib) = (vocabulary.intern(a), vocabulary.intern(b));
+        assert_ne!(ia, ib);
+        assert_eq!((vocabulary.id(a), vocabulary.id(b)), (Some(ia), Some(ib)));
+        assert_eq!(vocabulary.id("abcdefghZZZZijklmnop"), None);
+        let text = format!("x {b} y");
+        assert_eq!(vocabulary.id_at(text.as_bytes(), 2, 2 + b.len()), Some(ib));
+    }
 
     #[test]
     fn alphanumeric_runs_are_counted_as_byte_by_byte() {
