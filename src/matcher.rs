@@ -9,7 +9,9 @@
 //! The same pass tells which regular expressions can match at all: every match of most of
 //! them starts with one of a few literal prefixes ("lead to", "engineer 1"), looked for at
 //! each token as triggers. An expression none of whose triggers was met has no whole-word
-//! match, and is not run; the others run anchored at their triggers only.
+//! match, and is not run; the others run anchored at their triggers only, and, for those
+//! that cannot match a line break, only where the rest of the trigger's line holds one of
+//! the literals every match needs ("budget" after "manage").
 
 use std::sync::OnceLock;
 
