@@ -742,6 +742,10 @@ impl Matcher {
         let mut gated = Vec::new();
         let mut inner = Vec::new();
         for (index, entry) in lexicon.entries.iter().enumerate() {
+            // The years grammar reads these words where it is built; alone they mean nothing.
+            if entry.is_grammar_word() {
+                continue;
+            }
             match &entry.pattern {
                 Pattern::Literal(phrase) => {
                     literal_bytes += phrase.len();
@@ -1091,6 +1095,22 @@ mod tests {
     }
 
     #[test]
+    fn the_years_grammars_words_are_not_matched_alone() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let m = Matcher::new(&lexicon).unwrap();
+        let text =
+            "between 3 and 5 years of experience, or a degree; minimum two years in the past";
+        let hits = m.find(text, &["en"]);
+        assert!(hits
+            .iter()
+            .all(|h| !lexicon.entries[h.entry].is_grammar_word()));
+        // The grammar's lists are there, and its other words still match.
+        assert!(lexicon.entries.iter().any(|e| e.is_grammar_word()));
+        let keyword = m.group(Category::Experience, "keyword");
+        assert!(hits.iter().any(|h| Some(m.groups()[h.entry]) == keyword));
+    }
+
+    #[test]
     fn table_of_matches() {
         let (lex, m) = matcher(
             "senior\tlevel\tmid-senior\nsenior living\tlevel\tnone\nsr.\tlevel\tmid-senior\n/engineer i{1,3}/\tlevel\tassociate\n",
@@ -1127,7 +1147,9 @@ mod tests {
                 .iter()
                 .enumerate()
                 .filter_map(|(i, e)| match &e.pattern {
-                    Pattern::Literal(p) if wanted(i) => Some((p.as_str(), i)),
+                    Pattern::Literal(p) if wanted(i) && !e.is_grammar_word() => {
+                        Some((p.as_str(), i))
+                    }
                     _ => None,
                 })
                 .unzip();

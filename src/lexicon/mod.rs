@@ -171,6 +171,14 @@ impl Entry {
         }
     }
 
+    /// Whether the entry is a word of the years grammar's lists (a number word, a unit, a
+    /// range or minimum marker, a veto...): the grammar is built from these words and finds
+    /// them in context, so they are not looked for in postings on their own.
+    pub fn is_grammar_word(&self) -> bool {
+        self.category == Category::Experience
+            && !matches!(self.signal.as_str(), "years" | "level" | "keyword")
+    }
+
     /// The value as a number; validation guarantees it parses for numeric signals.
     pub fn number(&self) -> f64 {
         self.value.parse().unwrap_or(0.0)
