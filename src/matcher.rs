@@ -12,6 +12,10 @@
 //! match, and is not run; the others run anchored at their triggers only, and, for those
 //! that cannot match a line break, only where the rest of the trigger's line holds one of
 //! the literals every match needs ("budget" after "manage").
+//!
+//! The years grammar's word lists (number words, units, range markers...) are not matched:
+//! the grammar is built from them and finds them in context
+//! ([`crate::lexicon::Entry::is_grammar_word`]).
 
 use std::sync::OnceLock;
 
