@@ -176,7 +176,17 @@ impl Entry {
     /// them in context, so they are not looked for in postings on their own.
     pub fn is_grammar_word(&self) -> bool {
         self.category == Category::Experience
-            && !matches!(self.signal.as_str(), "years" | "level" | "keyword")
+            && matches!(
+                self.signal.as_str(),
+                "number"
+                    | "unit"
+                    | "min-marker"
+                    | "max-marker"
+                    | "plus-marker"
+                    | "range-marker"
+                    | "alternative"
+                    | "not-requirement"
+            )
     }
 
     /// The value as a number; validation guarantees it parses for numeric signals.
@@ -350,4 +360,28 @@ fn collect_tsv(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each experience signal is either a word list of the years grammar or matched for an
+    /// extractor: a new signal has to be put on one side.
+    #[test]
+    fn every_experience_signal_is_matched_or_a_grammar_word() {
+        for (signal, _) in Category::Experience.signals() {
+            let entry = Entry {
+                lang: "en".into(),
+                category: Category::Experience,
+                pattern: Pattern::Literal("x".into()),
+                signal: signal.to_string(),
+                value: String::new(),
+                note: String::new(),
+                origin: String::new(),
+            };
+            let matched = matches!(*signal, "years" | "level" | "keyword");
+            assert_ne!(entry.is_grammar_word(), matched, "{signal}");
+        }
+    }
 }
