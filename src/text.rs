@@ -489,15 +489,18 @@ pub fn segments_in_parts(
         // blank line after the first paragraph of an about-us or benefits section ends it
         // (the description of the job that follows has no heading of its own).
         // The original tells: bullets and carriage returns are line breaks once normalised.
-        let between = &original[norm.original_range(prev_end..range.start)];
-        let (newlines, returns) = between.bytes().fold((0, 0), |(n, r), b| {
-            (n + usize::from(b == b'\n'), r + usize::from(b == b'\r'))
-        });
-        let blank_before = newlines.max(returns) >= 2;
-        prev_end = range.end;
-        if blank_before && body && headed && section == Section::Other {
+        // (Looked up only where it matters: the original's offsets are a search away.)
+        let blank_before = |from: usize| {
+            let between = &original[norm.original_range(from..range.start)];
+            let (newlines, returns) = between.bytes().fold((0, 0), |(n, r), b| {
+                (n + usize::from(b == b'\n'), r + usize::from(b == b'\r'))
+            });
+            newlines.max(returns) >= 2
+        };
+        if body && headed && section == Section::Other && blank_before(prev_end) {
             section = Section::General;
         }
+        prev_end = range.end;
         let (opened, inline) = heading_of(text, range.clone(), heading_section);
         if let Some(kind) = opened {
             if inline {
@@ -553,15 +556,14 @@ fn logical_lines(norm: &Normalized, original: &str, breaks: &[usize]) -> Vec<Ran
             continue;
         }
         let first = range.start + (line.len() - line.trim_start().len());
-        let continues = lower_at(first)
-            && lines.last().is_some_and(|prev| {
-                let i = breaks.partition_point(|&b| b <= prev.end);
-                breaks.get(i).is_none_or(|&b| b > first)
-            })
-            && lines.last().is_some_and(|prev| {
-                let before = text[prev.clone()].trim_end();
-                !before.ends_with(['.', ':', ';', '!', '?']) && before.len() < 300
-            });
+        // The original's case is looked up last: it is the dearest test.
+        let continues = lines.last().is_some_and(|prev| {
+            let i = breaks.partition_point(|&b| b <= prev.end);
+            breaks.get(i).is_none_or(|&b| b > first)
+        }) && lines.last().is_some_and(|prev| {
+            let before = text[prev.clone()].trim_end();
+            !before.ends_with(['.', ':', ';', '!', '?']) && before.len() < 300
+        }) && lower_at(first);
         match lines.last_mut() {
             Some(prev) if continues => prev.end = range.end,
             _ => lines.push(range),
