@@ -37,7 +37,7 @@ pub const BATCH: usize = 1024;
 
 /// The most items of a batch one worker maps without looking for more. A batch ends when
 /// its last piece does, and the workers that finished first wait for it: rayon's own split
-/// leaves few large pieces at few threads (two threads were busy 186-189% of the time on
+/// leaves few large pieces at few threads (two threads were busy 178-189% of the time on
 /// 100 MB of postings, 191-195% with pieces of 8; BENCHMARKS.md, tenth round).
 const PIECE: usize = 8;
 
