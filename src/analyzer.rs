@@ -175,6 +175,7 @@ impl Analyzer {
             line_starts: text::line_starts(original),
             at,
             norm,
+            tokens,
             segments,
             hits,
             lexicon: &self.lexicon,

@@ -9,6 +9,7 @@ use crate::lexicon::{Category, Entry, Lexicon};
 use crate::matcher::{Hit, Matcher};
 use crate::posting::{Field, Position, Requirement, Span};
 use crate::text::{self, Normalized, Section, Segment};
+use crate::token::Token;
 
 /// How far (in bytes) a "preferably" or "is a plus" reaches to the requirement it marks.
 const MARKER_REACH: usize = 90;
@@ -30,6 +31,8 @@ pub struct Doc<'a> {
     pub field: Field,
     pub original: &'a str,
     pub norm: Normalized,
+    /// The tokens of the normalised text (`token::tokens`).
+    pub(crate) tokens: Vec<Token>,
     pub segments: Vec<Segment>,
     pub hits: Vec<Hit>,
     pub lexicon: &'a Lexicon,

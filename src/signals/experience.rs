@@ -13,6 +13,9 @@ use crate::level::Level;
 use crate::lexicon::{Category, Lexicon};
 use crate::posting::{Experience, LevelPhrase, Requirement, Scope, YearsMention};
 use crate::text::Section;
+use crate::token::Token;
+
+use super::figure_starts::FigureStarts;
 
 /// Figures from this many years up are read as company history, not requirements.
 const MAX_REQUIRED_YEARS: f64 = 20.0;
@@ -20,6 +23,9 @@ const MAX_REQUIRED_YEARS: f64 = 20.0;
 /// The compiled years-of-experience grammar.
 pub struct YearsGrammar {
     regex: Regex,
+    /// Where matches can start, found from where they can end, so that the grammar need
+    /// not read every byte of a text (`None`: it does).
+    starts: Option<FigureStarts>,
     numbers: HashMap<String, f64>,
     units: HashMap<String, f64>,
     /// Phrases right before a figure that make it no requirement ("in the past", "after").
@@ -86,7 +92,8 @@ impl YearsGrammar {
         let max = alternation(max_markers.iter().map(String::as_str));
         let plus = alternation(plus_markers.iter().map(String::as_str));
         let unit = alternation(units.keys().map(String::as_str));
-        let source = format!(
+        // Every match is one of `core`, which ends with the unit, and optional parts after.
+        let core = format!(
             r"(?x-u)
             (?:(?P<lt><)\s*)?
             (?-u:\b)
@@ -94,7 +101,10 @@ impl YearsGrammar {
             (?:(?:{between})\s+)?
             (?P<a>{num}|(?P<one>an?))\s*(?P<plus1>\+|{plus})?
             (?:(?:\s*(?P<unit0>{unit})(?-u:\b))?\s*(?:-|/|(?:{to})\s)\s*(?P<b>{num})\s*(?P<plus2>\+)?)?
-            \s*(?:-\s*)?(?P<unit>{unit})(?-u:\b)(?:'s?|s')?
+            \s*(?:-\s*)?(?P<unit>{unit})(?-u:\b)"
+        );
+        let source = format!(
+            r"{core}(?:'s?|s')?
             (?:\s*(?P<plus3>\+|{plus})(?-u:\b)?)?"
         );
         let regex = regex::RegexBuilder::new(&source)
@@ -110,6 +120,7 @@ impl YearsGrammar {
         };
         Ok(YearsGrammar {
             regex,
+            starts: FigureStarts::new(&core, units.keys().map(String::as_str)),
             numbers,
             units,
             not_before: veto("before"),
@@ -135,14 +146,34 @@ impl YearsGrammar {
             .or_else(|| self.numbers.get(head).copied())
     }
 
-    /// Every years figure in `text`, before context checks.
-    fn figures<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Figure> + 't {
+    /// Every years figure in `text` (whose tokens are `tokens`), before context checks.
+    fn figures<'t>(&'t self, text: &'t str, tokens: &[Token]) -> impl Iterator<Item = Figure> + 't {
+        let mut ends = self.starts.as_ref().map(|s| (s, s.ends(text, tokens)));
+        self.figures_from(text, move |at| match &mut ends {
+            Some((starts, ends)) => starts.next_start(text, ends, at),
+            None => self.scanned_start(text, at),
+        })
+    }
+
+    /// Where the first match at or after `at` starts, by a scan of the text.
+    fn scanned_start(&self, text: &str, at: usize) -> Option<usize> {
+        self.regex.find_at(text, at).map(|m| m.start())
+    }
+
+    /// `figures`, given where the first match at or after an offset starts (or a place
+    /// before it and not before the offset), `None` when none does.
+    fn figures_from<'t>(
+        &'t self,
+        text: &'t str,
+        mut next_start: impl FnMut(usize) -> Option<usize> + 't,
+    ) -> impl Iterator<Item = Figure> + 't {
         let mut at = 0;
         std::iter::from_fn(move || {
-            // The match is found first and its groups read after, from its start: a search
-            // for groups carries them through the whole scan, a fifth slower.
-            while let Some(m) = self.regex.find_at(text, at) {
-                let c = self.regex.captures_at(text, m.start())?;
+            // Where the match starts is found first and its groups read after: a search for
+            // groups carries them through the whole scan, a fifth slower.
+            while let Some(start) = next_start(at) {
+                // From where the match starts, or from before it: the search finds it.
+                let c = self.regex.captures_at(text, start.max(at))?;
                 let whole = c.get(0)?;
                 if let Some(figure) = self.figure(text, &c) {
                     at = whole.end();
@@ -273,7 +304,7 @@ struct Draft {
 pub fn extract(grammar: &YearsGrammar, doc: &Doc) -> Experience {
     let text = &doc.norm.text;
     let figures: Vec<Figure> = grammar
-        .figures(text)
+        .figures(text, &doc.tokens)
         .filter(|f| !grammar.vetoed(text, &f.range))
         .filter(|f| about_experience(doc, f))
         .collect();
@@ -459,4 +490,72 @@ fn summarise(drafts: &[Draft]) -> Experience {
         .map(|d| d.min)
         .max_by(f64::total_cmp);
     experience
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::text::Normalized;
+    use crate::token;
+
+    /// Matches found from where units end are the matches a scan of the whole text finds:
+    /// on awkward cases, every posting rung ships and, where the project's shared data sits
+    /// beside the repository, all of it.
+    #[test]
+    fn figures_found_from_unit_ends_are_the_scans() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let analyzer = crate::Analyzer::new(lexicon.clone()).unwrap();
+        let grammar = YearsGrammar::new(&lexicon).unwrap();
+        assert!(grammar.starts.is_some());
+        let mut texts: Vec<String> = [
+            "5years of sql, fiveyears, 5plusyears, 3 yrs.",
+            "years 2 years",
+            "at least a year; an year; mba a plus\n- 10+ years",
+            "6 months to 2 years, 3-5 years, 3 to 5 years, between 2 and 4 years",
+            "mindestens 3 jahr(e)berufserfahrung, 3-jährige berufserfahrung",
+            "5 añosé, 2 años, 1 an, 3 ans, co najmniej 3 letnie doświadczenie",
+            "twenty (20) years; 10 + years; 7 years' experience; 4 years+",
+            "a",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("corpora")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.extend(
+            std::fs::read_dir(shared)
+                .into_iter()
+                .flatten()
+                .map(|e| e.unwrap().path()),
+        );
+        for file in files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "jsonl"))
+        {
+            for line in std::fs::read_to_string(file).unwrap().lines() {
+                let row: serde_json::Value = serde_json::from_str(line).unwrap();
+                texts.extend(row["description"].as_str().map(str::to_string));
+            }
+        }
+        assert!(texts.len() > 200, "{}", texts.len());
+        let mut found = 0;
+        for original in &texts {
+            let text = &Normalized::new(original, &analyzer).text;
+            let tokens = token::tokens(text);
+            let ranges = |figures: &mut dyn Iterator<Item = Figure>| {
+                figures.map(|f| (f.range, f.min, f.max)).collect::<Vec<_>>()
+            };
+            let want =
+                ranges(&mut grammar.figures_from(text, |at| grammar.scanned_start(text, at)));
+            let got = ranges(&mut grammar.figures(text, &tokens));
+            assert_eq!(got, want, "{text}");
+            found += got.len();
+        }
+        assert!(found > 40, "{found}");
+    }
 }

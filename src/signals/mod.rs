@@ -4,5 +4,6 @@
 pub mod autonomy;
 pub mod degree;
 pub mod experience;
+mod figure_starts;
 pub mod leadership;
 pub mod title;
