@@ -4,14 +4,14 @@
 //! may start with a digit, a number word in any of the shipped languages, "at least", "<"...,
 //! so no literal prefix lets a search skip ahead. But every match ends with a unit ("years",
 //! "jahre", "an") at an ASCII word boundary, and such places are few: among the text's
-//! tokens, those whose last two bytes a unit can end with. From each, the grammar run
-//! backwards (a reverse automaton of the grammar up to its unit) tells the earliest start of a
-//! match ending there, usually after a byte or two ("plan" is no "an" after a figure).
+//! tokens, those whose last bytes a unit can end with. From each, the grammar run backwards
+//! (a reverse automaton of the grammar up to its unit) tells the earliest start of a match
+//! ending there, usually after a byte or two ("plan" is no "an" after a figure).
 //!
 //! The earliest of those starts is where a search of the whole text would have found its
-//! match, since a search reports the match that starts first: the grammar then runs anchored
-//! there, and the answers are the whole scan's, found from a few places instead of every
-//! byte.
+//! match, since a search reports the match that starts first: the grammar then reads the
+//! match from there, and the answers are the whole scan's, found from a few places instead
+//! of every byte.
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
@@ -123,8 +123,9 @@ impl FigureStarts {
     /// From `core`, the grammar's source up to and including `(?P<unit>...)(?-u:\b)` (every
     /// match of the whole grammar is a match of it followed by optional parts), and the
     /// units as the lexicon spells them. `None` when a unit could end where tokens do not
-    /// show it (in white space), or the reverse automaton cannot be built: the grammar then
-    /// scans whole texts, as it would without this.
+    /// show it (in white space), the units end in more than 255 pairs of bytes, or the
+    /// reverse automaton cannot be built: the grammar then scans whole texts, as it would
+    /// without this.
     pub fn new<'u>(core: &str, units: impl Iterator<Item = &'u str>) -> Option<FigureStarts> {
         let last_words: Vec<Vec<u8>> = units
             .map(|u| u.split(' ').next_back().unwrap_or(u).as_bytes().to_vec())
