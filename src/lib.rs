@@ -42,6 +42,34 @@ pub use analyzer::Analyzer;
 pub use level::{Band, Level};
 pub use posting::{Analysis, Posting};
 
+/// The rows of every JSON Lines corpus rung ships and, where the project's shared data sits
+/// beside the repository, of all of it: what tests that compare two ways of reading a
+/// posting run on.
+#[cfg(test)]
+pub(crate) fn every_jsonl_row() -> Vec<serde_json::Value> {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("corpora")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.extend(
+        std::fs::read_dir(shared)
+            .into_iter()
+            .flatten()
+            .map(|e| e.unwrap().path()),
+    );
+    files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "jsonl"))
+        .flat_map(|file| {
+            let text = std::fs::read_to_string(file).unwrap();
+            text.lines()
+                .map(|line| serde_json::from_str(line).unwrap())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -1230,28 +1230,11 @@ mod tests {
         .iter()
         .map(|t| (t.to_string(), "de".to_string()))
         .collect();
-        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("corpora")
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.extend(
-            std::fs::read_dir(shared)
-                .into_iter()
-                .flatten()
-                .map(|e| e.unwrap().path()),
-        );
-        for file in files
-            .iter()
-            .filter(|f| f.extension().is_some_and(|e| e == "jsonl"))
-        {
-            for line in std::fs::read_to_string(file).unwrap().lines() {
-                let row: serde_json::Value = serde_json::from_str(line).unwrap();
-                let lang = row["lang"].as_str().unwrap_or("en").to_string();
-                for field in ["title", "description"] {
-                    let text = row[field].as_str().unwrap_or("");
-                    texts.push((text.to_string(), lang.clone()));
-                }
+        for row in crate::every_jsonl_row() {
+            let lang = row["lang"].as_str().unwrap_or("en").to_string();
+            for field in ["title", "description"] {
+                let text = row[field].as_str().unwrap_or("");
+                texts.push((text.to_string(), lang.clone()));
             }
         }
         assert!(texts.len() > 500, "{}", texts.len());

@@ -522,25 +522,8 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
-        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("corpora")
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.extend(
-            std::fs::read_dir(shared)
-                .into_iter()
-                .flatten()
-                .map(|e| e.unwrap().path()),
-        );
-        for file in files
-            .iter()
-            .filter(|f| f.extension().is_some_and(|e| e == "jsonl"))
-        {
-            for line in std::fs::read_to_string(file).unwrap().lines() {
-                let row: serde_json::Value = serde_json::from_str(line).unwrap();
-                texts.extend(row["description"].as_str().map(str::to_string));
-            }
+        for row in crate::every_jsonl_row() {
+            texts.extend(row["description"].as_str().map(str::to_string));
         }
         assert!(texts.len() > 200, "{}", texts.len());
         let mut found = 0;
