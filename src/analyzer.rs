@@ -9,7 +9,6 @@ use crate::matcher::{Hit, Matcher};
 use crate::posting::{Analysis, Experience, Field, Position, Posting, Span};
 use crate::signals::experience::YearsGrammar;
 use crate::text::{self, Normalized, Prepared, Section};
-use crate::token;
 use crate::{findings, language, scorer, signals};
 
 /// Compiled lexicons: build one and share it across threads (it is `Send + Sync`).
@@ -80,7 +79,8 @@ impl Analyzer {
         let words: Vec<&str> = language::function_words().collect();
         let matcher = Matcher::with_words(&lexicon, &words).map_err(BuildError)?;
         let votes = language::Votes::new(matcher.vocabulary());
-        let years = YearsGrammar::new(&lexicon).map_err(BuildError)?;
+        let mut years = YearsGrammar::new(&lexicon).map_err(BuildError)?;
+        years.learn_vocabulary(matcher.vocabulary());
         let terms = lexicon
             .entries
             .iter()
@@ -176,6 +176,7 @@ impl Analyzer {
             at,
             norm,
             tokens,
+            ids,
             segments,
             hits,
             lexicon: &self.lexicon,
@@ -188,8 +189,7 @@ impl Analyzer {
     /// matcher read.
     pub(crate) fn prepare(&self, original: &str) -> Prepared {
         let norm = Normalized::new(original, self);
-        let tokens = token::tokens(&norm.text);
-        let ids = self.matcher.ids(&norm.text, &tokens);
+        let (tokens, ids) = self.matcher.tokens_and_ids(&norm.text);
         Prepared { norm, tokens, ids }
     }
 

@@ -33,6 +33,8 @@ pub struct Doc<'a> {
     pub norm: Normalized,
     /// The tokens of the normalised text (`token::tokens`).
     pub(crate) tokens: Vec<Token>,
+    /// The tokens' numbers in the lexicons' vocabulary (`Matcher::tokens_and_ids`).
+    pub(crate) ids: Vec<u32>,
     pub segments: Vec<Segment>,
     pub hits: Vec<Hit>,
     pub lexicon: &'a Lexicon,

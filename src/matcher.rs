@@ -110,6 +110,9 @@ struct Trie {
     /// groups that may start at it (`Triggers::of_token`, copied so that a scan reads one
     /// entry a token, not two tables).
     roots: Vec<Root>,
+    /// Per token number, whether anything starts at it (phrases or triggers), and last, for
+    /// tokens outside the vocabulary, false: most tokens are passed over on this alone.
+    busy: Vec<bool>,
     /// (node, gap, token) to the child node, below the roots.
     edges: FxHashMap<u64, u32>,
     /// Per node, the range of `entries` ending there.
@@ -174,8 +177,14 @@ impl Trie {
             entries.extend(list);
             ends.push((from, entries.len() as u32));
         }
+        let busy = roots
+            .iter()
+            .map(|r| r.node != NO_NODE || r.groups.0 != r.groups.1)
+            .chain([false])
+            .collect();
         Trie {
             roots,
+            busy,
             edges,
             ends,
             entries,
@@ -305,6 +314,9 @@ impl Rest {
         })
     }
 }
+
+/// How many tokens the scan sifts at a time (`Matcher::scan`).
+const SIFT_BLOCK: usize = 256;
 
 /// The most bytes of an open prefix that key it.
 const HEAD: usize = 3;
@@ -460,6 +472,23 @@ impl Triggers {
                 }
             }
         }
+    }
+
+    /// Whether an open prefix may start at `token` of `bytes` (`at_other`'s filter, told
+    /// without a branch).
+    #[inline(always)]
+    fn may_open(&self, bytes: &[u8], token: &Token) -> bool {
+        let start = token.start as usize;
+        let a = usize::from(bytes[start]);
+        let b = usize::from(bytes[(start + 1).min(bytes.len() - 1)]);
+        let one = (1 << 16) + a;
+        let two = if token.end as usize - start >= 2 {
+            a << 8 | b
+        } else {
+            one
+        };
+        let has = |bit: usize| self.heads[bit / 64] >> (bit % 64) & 1 != 0;
+        has(two) | has(one)
     }
 
     /// The expressions that may match at token `token` of `text`, a token outside the
@@ -883,21 +912,22 @@ impl Matcher {
     /// "degree"), sorted by position. Other languages' entries are dropped before the
     /// longest match is chosen, so they never claim words from the posting's own language.
     pub fn find(&self, text: &str, langs: &[&str]) -> Vec<Hit> {
-        let tokens = token::tokens(text);
-        self.find_in(text, &tokens, &self.ids(text, &tokens), langs)
+        let (tokens, ids) = self.tokens_and_ids(text);
+        self.find_in(text, &tokens, &ids, langs)
     }
 
-    /// The vocabulary's number of each of `tokens` of `text`, or [`NO_TOKEN`].
-    pub fn ids(&self, text: &str, tokens: &[Token]) -> Vec<u32> {
-        tokens
-            .iter()
-            .map(|t| {
-                let (start, end) = (t.start as usize, t.end as usize);
-                self.vocabulary
-                    .id_at(text.as_bytes(), start, end)
-                    .unwrap_or(NO_TOKEN)
-            })
-            .collect()
+    /// The tokens of `text` (`token::tokens`) and the vocabulary's number of each, or
+    /// [`NO_TOKEN`]: one pass, each token looked up as it is read.
+    pub fn tokens_and_ids(&self, text: &str) -> (Vec<Token>, Vec<u32>) {
+        let bytes = text.as_bytes();
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut ids = Vec::with_capacity(text.len() / 5);
+        token::tokenize(text, |t| {
+            let (start, end) = (t.start as usize, t.end as usize);
+            ids.push(self.vocabulary.id_at(bytes, start, end).unwrap_or(NO_TOKEN));
+            tokens.push(t);
+        });
+        (tokens, ids)
     }
 
     /// The numbers of the lexicons' tokens (and of the words given to `with_words`).
@@ -905,8 +935,8 @@ impl Matcher {
         &self.vocabulary
     }
 
-    /// `find`, given the tokens of `text` (`token::tokens`) and their numbers (`ids`), when
-    /// they were needed before.
+    /// `find`, given the tokens of `text` and their numbers (`tokens_and_ids`), when they
+    /// were needed before.
     pub fn find_in(&self, text: &str, tokens: &[Token], ids: &[u32], langs: &[&str]) -> Vec<Hit> {
         let wanted_langs: Vec<bool> = self
             .lang_names
@@ -939,7 +969,23 @@ impl Matcher {
                 all.push(Hit { start, end, entry });
             }
         };
-        for (i, (token, &id)) in tokens.iter().zip(ids).enumerate() {
+        // Tokens are sifted first in blocks, with no branch a token: under half pass.
+        let mut passed = [0u32; SIFT_BLOCK];
+        let mut busy = Vec::with_capacity(tokens.len() / 2);
+        for (b, (block, block_ids)) in tokens
+            .chunks(SIFT_BLOCK)
+            .zip(ids.chunks(SIFT_BLOCK))
+            .enumerate()
+        {
+            let mut n = 0;
+            for (i, (token, &id)) in block.iter().zip(block_ids).enumerate() {
+                passed[n] = i as u32;
+                n += usize::from(self.may_start(trie, text.as_bytes(), token, id));
+            }
+            busy.extend(passed[..n].iter().map(|&i| b * SIFT_BLOCK + i as usize));
+        }
+        for i in busy {
+            let (token, id) = (&tokens[i], ids[i]);
             let at = token.start as usize;
             let mut trigger = |k| triggered.push((k, at));
             if id == NO_TOKEN {
@@ -954,6 +1000,17 @@ impl Matcher {
                     .at_groups(text, token, root.groups, &mut trigger);
             }
         }
+    }
+
+    /// Whether a phrase or a trigger may start at `token` (numbered `id`) of `bytes`: false
+    /// only where none does. Told without a branch, from one entry of `trie.busy` for a
+    /// vocabulary token, and for another from the triggers' filter by its first bytes.
+    #[inline(always)]
+    fn may_start(&self, trie: &Trie, bytes: &[u8], token: &Token, id: u32) -> bool {
+        let known = trie.busy[(id as usize).min(trie.busy.len() - 1)];
+        let other = token.word & self.triggers.may_open(bytes, token);
+        let outside = id == NO_TOKEN;
+        (outside & other) | (!outside & known)
     }
 
     /// Runs the triggered regular expressions and chooses among overlapping hits.
@@ -1255,8 +1312,7 @@ mod tests {
                 .map(|l| langs.contains(&l.as_str()))
                 .collect();
             let (mut hits, mut triggered) = (Vec::new(), Vec::new());
-            let tokens = token::tokens(text);
-            let ids = m.ids(text, &tokens);
+            let (tokens, ids) = m.tokens_and_ids(text);
             m.scan(text, &tokens, &ids, &wanted, &mut hits, &mut triggered);
             hits.sort_unstable_by_key(|h| (h.start, h.end, h.entry));
             triggered.sort_unstable();

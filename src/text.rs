@@ -10,8 +10,8 @@ use std::ops::Range;
 use crate::token::Token;
 
 /// One text ready to be read: normalised, its tokens (`token::tokens` of the normalised
-/// text) and their numbers in the lexicons' vocabulary (`Matcher::ids`). Made once, read by
-/// language detection and by the matcher.
+/// text) and their numbers in the lexicons' vocabulary (`Matcher::tokens_and_ids`). Made
+/// once, read by language detection and by the matcher.
 pub struct Prepared {
     pub norm: Normalized,
     pub tokens: Vec<Token>,

@@ -13,7 +13,7 @@ use crate::level::Level;
 use crate::lexicon::{Category, Lexicon};
 use crate::posting::{Experience, LevelPhrase, Requirement, Scope, YearsMention};
 use crate::text::Section;
-use crate::token::Token;
+use crate::token::{Token, Vocabulary};
 
 use super::figure_starts::FigureStarts;
 
@@ -146,9 +146,22 @@ impl YearsGrammar {
             .or_else(|| self.numbers.get(head).copied())
     }
 
-    /// Every years figure in `text` (whose tokens are `tokens`), before context checks.
-    fn figures<'t>(&'t self, text: &'t str, tokens: &[Token]) -> impl Iterator<Item = Figure> + 't {
-        let mut ends = self.starts.as_ref().map(|s| (s, s.ends(text, tokens)));
+    /// Tells the grammar the vocabulary whose numbers the tokens given to it carry.
+    pub(crate) fn learn_vocabulary(&mut self, vocabulary: &Vocabulary) {
+        if let Some(starts) = &mut self.starts {
+            starts.learn_vocabulary(vocabulary);
+        }
+    }
+
+    /// Every years figure in `text` (whose tokens are `tokens`, numbered `ids` in the
+    /// vocabulary of `learn_vocabulary`), before context checks.
+    fn figures<'t>(
+        &'t self,
+        text: &'t str,
+        tokens: &[Token],
+        ids: &[u32],
+    ) -> impl Iterator<Item = Figure> + 't {
+        let mut ends = self.starts.as_ref().map(|s| (s, s.ends(text, tokens, ids)));
         self.figures_from(text, move |at| match &mut ends {
             Some((starts, ends)) => starts.next_start(text, ends, at),
             None => self.scanned_start(text, at),
@@ -304,7 +317,7 @@ struct Draft {
 pub fn extract(grammar: &YearsGrammar, doc: &Doc) -> Experience {
     let text = &doc.norm.text;
     let figures: Vec<Figure> = grammar
-        .figures(text, &doc.tokens)
+        .figures(text, &doc.tokens, &doc.ids)
         .filter(|f| !grammar.vetoed(text, &f.range))
         .filter(|f| about_experience(doc, f))
         .collect();
@@ -496,8 +509,6 @@ fn summarise(drafts: &[Draft]) -> Experience {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
-    use crate::text::Normalized;
-    use crate::token;
 
     /// Matches found from where units end are the matches a scan of the whole text finds:
     /// on awkward cases, every posting rung ships and, where the project's shared data sits
@@ -506,7 +517,7 @@ mod tests {
     fn figures_found_from_unit_ends_are_the_scans() {
         let lexicon = Lexicon::embedded().unwrap();
         let analyzer = crate::Analyzer::new(lexicon.clone()).unwrap();
-        let grammar = YearsGrammar::new(&lexicon).unwrap();
+        let grammar = &analyzer.years;
         assert!(grammar.starts.is_some());
         let mut texts: Vec<String> = [
             "5years of sql, fiveyears, 5plusyears, 3 yrs.",
@@ -528,14 +539,14 @@ mod tests {
         assert!(texts.len() > 200, "{}", texts.len());
         let mut found = 0;
         for original in &texts {
-            let text = &Normalized::new(original, &analyzer).text;
-            let tokens = token::tokens(text);
+            let prepared = analyzer.prepare(original);
+            let text = &prepared.norm.text;
             let ranges = |figures: &mut dyn Iterator<Item = Figure>| {
                 figures.map(|f| (f.range, f.min, f.max)).collect::<Vec<_>>()
             };
             let want =
                 ranges(&mut grammar.figures_from(text, |at| grammar.scanned_start(text, at)));
-            let got = ranges(&mut grammar.figures(text, &tokens));
+            let got = ranges(&mut grammar.figures(text, &prepared.tokens, &prepared.ids));
             assert_eq!(got, want, "{text}");
             found += got.len();
         }

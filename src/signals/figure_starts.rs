@@ -18,7 +18,7 @@ use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input, MatchKind};
 
-use crate::token::Token;
+use crate::token::{Token, Vocabulary};
 
 type NewCache =
     Box<dyn Fn() -> Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
@@ -29,6 +29,9 @@ pub struct FigureStarts {
     /// end with it, or 0 (64 KB; a one-byte word is in the bucket of every pair ending with
     /// its byte).
     pair_index: Box<[u8; 65536]>,
+    /// A bit per pair of bytes: whether its slot in `pair_index` is taken (8 KB, small
+    /// enough to stay in the nearest cache, where the index is not).
+    pair_bits: Box<[u64; 1024]>,
     /// The last word of each unit as the grammar spells it ("years"; "doświadczenie" for
     /// "letnie doświadczenie"), grouped by their last two bytes: every match ends with one.
     by_pair: Vec<Bucket>,
@@ -36,6 +39,11 @@ pub struct FigureStarts {
     /// end, the earliest start of a match ending there.
     reverse: DFA,
     caches: Pool<Cache, NewCache>,
+    /// The last word of each unit, as `by_pair` holds them.
+    last_words: Vec<String>,
+    /// Per number of a vocabulary token (`learn_vocabulary`), whether a unit word may end
+    /// where that token ends; the last entry, true, serves every other token.
+    may_end: Vec<bool>,
 }
 
 /// A unit's last word, and for one of up to eight bytes, the same packed in the top bytes
@@ -101,6 +109,9 @@ pub struct Ends {
     first: usize,
 }
 
+/// How many tokens are sifted at a time (`FigureStarts::ends`).
+const SIFT_BLOCK: usize = 256;
+
 /// Where the pair of bytes `second`, `last` lies in `FigureStarts::pair_index`.
 #[inline]
 fn pair_slot(last: u8, second: u8) -> usize {
@@ -140,6 +151,7 @@ impl FigureStarts {
             return None;
         }
         let mut pair_index = Box::new([0u8; 65536]);
+        let mut pair_bits = Box::new([0u64; 1024]);
         let mut by_pair: Vec<Bucket> = Vec::new();
         for w in &last_words {
             let last = w[w.len() - 1];
@@ -149,6 +161,7 @@ impl FigureStarts {
             };
             for second in seconds {
                 let slot = &mut pair_index[pair_slot(last, second)];
+                pair_bits[pair_slot(last, second) / 64] |= 1 << (pair_slot(last, second) % 64);
                 if *slot == 0 {
                     by_pair.push(Bucket::default());
                     *slot = u8::try_from(by_pair.len()).ok()?;
@@ -174,23 +187,95 @@ impl FigureStarts {
         let new: NewCache = Box::new(move || for_caches.create_cache());
         Some(FigureStarts {
             pair_index,
+            pair_bits,
             by_pair,
             reverse,
             caches: Pool::new(new),
+            last_words: last_words
+                .into_iter()
+                .map(|w| String::from_utf8(w).expect("units are text"))
+                .collect(),
+            may_end: vec![true],
+        })
+    }
+
+    /// Tells, once per token of `vocabulary`, whether a unit word may end where it ends, so
+    /// that `ends` passes over the text's tokens that are known words ending none ("the",
+    /// "team") without reading their bytes.
+    pub fn learn_vocabulary(&mut self, vocabulary: &Vocabulary) {
+        self.may_end = (0..vocabulary.len() as u32)
+            .map(|id| self.may_end_with(vocabulary.token(id)))
+            .chain([true])
+            .collect();
+    }
+
+    /// Whether a unit word may end where a token `token` of a text ends: a token is a
+    /// maximal run of letters and digits or one other character, so a unit word ending
+    /// there ends with that character, or its last run of letters and digits is the
+    /// token's end. Never false where a unit ends, sometimes true where none does.
+    fn may_end_with(&self, token: &str) -> bool {
+        let word = token.chars().next().is_some_and(char::is_alphanumeric);
+        self.last_words.iter().any(|unit| match word {
+            true => {
+                let before_run = unit.trim_end_matches(char::is_alphanumeric);
+                let run = &unit[before_run.len()..];
+                !run.is_empty() && token.ends_with(run)
+            }
+            false => unit.ends_with(token),
         })
     }
 
     /// The places in `text` (normalised, whose tokens are `tokens`) where a match can end: a
     /// unit word ends there and so does an ASCII word. Such a place is the end of a token,
     /// or, in a token with other than ASCII ("añosé"), any place inside it: within an ASCII
-    /// token no word boundary lies, and no unit ends with white space.
-    pub fn ends(&self, text: &str, tokens: &[Token]) -> Ends {
+    /// token no word boundary lies, and no unit ends with white space. `ids` are the
+    /// tokens' numbers in the vocabulary `learn_vocabulary` was given.
+    pub fn ends(&self, text: &str, tokens: &[Token], ids: &[u32]) -> Ends {
+        debug_assert_eq!(tokens.len(), ids.len());
         let bytes = text.as_bytes();
         let mut ends = Vec::new();
-        for token in tokens {
-            let (start, end) = (token.start as usize, token.end as usize);
+        // Tokens are sifted first in blocks, with no branch a token: few pass.
+        let mut passed = [0u32; SIFT_BLOCK];
+        for (block, block_ids) in tokens.chunks(SIFT_BLOCK).zip(ids.chunks(SIFT_BLOCK)) {
+            let mut n = 0;
+            for (i, (token, &id)) in block.iter().zip(block_ids).enumerate() {
+                passed[n] = i as u32;
+                n += usize::from(self.may_end_at(bytes, token, id));
+            }
+            for &i in &passed[..n] {
+                let token = &block[i as usize];
+                self.ends_in(bytes, token, &mut ends);
+            }
+        }
+        let mut cache = self.caches.get();
+        for (end, start) in &mut ends {
+            *start = self.earliest_start(&mut cache, text, 0, *end);
+        }
+        Ends { ends, first: 0 }
+    }
+
+    /// Whether a unit word may end in `token` (numbered `id`) of `bytes`: false only where
+    /// none does. For a token of ASCII, one that ends where its vocabulary number says no
+    /// unit can end or with a pair of bytes no unit ends with; the others all pass.
+    #[inline(always)]
+    fn may_end_at(&self, bytes: &[u8], token: &Token, id: u32) -> bool {
+        let end = token.end as usize;
+        let Some(pair) = bytes.get(end.wrapping_sub(2)..end) else {
+            return true;
+        };
+        let pair = pair_slot(pair[1], pair[0]);
+        let ends_pair = self.pair_bits[pair / 64] >> (pair % 64) & 1 != 0;
+        // Tokens outside the vocabulary (`NO_TOKEN`) read the last entry, which is true.
+        let by_id = self.may_end[(id as usize).min(self.may_end.len() - 1)];
+        !token.ascii | (ends_pair & by_id)
+    }
+
+    /// Pushes onto `ends` every place in `token` of `bytes` where a unit word ends at an
+    /// ASCII word boundary.
+    fn ends_in(&self, bytes: &[u8], token: &Token, ends: &mut Vec<(usize, Option<usize>)>) {
+        let (start, end) = (token.start as usize, token.end as usize);
+        {
             if token.ascii {
-                // The common case, kept in the loop: one table look-up a token.
                 if let Some(bucket) = self.bucket(bytes, end) {
                     if bucket.ends_at(bytes, end) {
                         ends.push((end, None));
@@ -206,11 +291,6 @@ impl FigureStarts {
                 }
             }
         }
-        let mut cache = self.caches.get();
-        for (end, start) in &mut ends {
-            *start = self.earliest_start(&mut cache, text, 0, *end);
-        }
-        Ends { ends, first: 0 }
     }
 
     /// The bucket of the unit words ending with the two bytes before `at` (> 0), if any
@@ -225,7 +305,11 @@ impl FigureStarts {
                 .iter()
                 .fold(0, |four, &b| four >> 8 | u32::from(b) << 24),
         };
-        let slot = self.pair_index[pair_slot((four >> 24) as u8, (four >> 16) as u8)];
+        let pair = pair_slot((four >> 24) as u8, (four >> 16) as u8);
+        if self.pair_bits[pair / 64] & 1 << (pair % 64) == 0 {
+            return None;
+        }
+        let slot = self.pair_index[pair];
         let bucket = self.by_pair.get(usize::from(slot).wrapping_sub(1))?;
         let third = (four >> 8) as u8;
         (bucket.third[usize::from(third / 64)] & 1 << (third % 64) != 0).then_some(bucket)
@@ -270,5 +354,34 @@ impl FigureStarts {
             }
         }
         best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A token passed over by its vocabulary number is one no unit word can end at; the
+    /// exact check is left to the tokens that may.
+    #[test]
+    fn known_tokens_that_end_no_unit_are_told() {
+        let core = r"\d+\s*(?P<unit>years|yrs|jahr\(e\)|doświadczenie)(?-u:\b)";
+        let units = ["years", "yrs", "jahr(e)", "letnie doświadczenie"];
+        let starts = FigureStarts::new(core, units.into_iter()).unwrap();
+        for (token, may) in [
+            ("years", true),
+            ("fiveyears", true),
+            ("yrs", true),
+            ("doświadczenie", true),
+            (")", true),
+            ("e", false),
+            ("the", false),
+            ("year", false),
+            ("letnie", false),
+            (".", false),
+            ("(", false),
+        ] {
+            assert_eq!(starts.may_end_with(token), may, "{token}");
+        }
     }
 }
