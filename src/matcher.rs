@@ -971,7 +971,6 @@ impl Matcher {
         };
         // Tokens are sifted first in blocks, with no branch a token: under half pass.
         let mut passed = [0u32; SIFT_BLOCK];
-        let mut busy = Vec::with_capacity(tokens.len() / 2);
         for (b, (block, block_ids)) in tokens
             .chunks(SIFT_BLOCK)
             .zip(ids.chunks(SIFT_BLOCK))
@@ -982,22 +981,22 @@ impl Matcher {
                 passed[n] = i as u32;
                 n += usize::from(self.may_start(trie, text.as_bytes(), token, id));
             }
-            busy.extend(passed[..n].iter().map(|&i| b * SIFT_BLOCK + i as usize));
-        }
-        for i in busy {
-            let (token, id) = (&tokens[i], ids[i]);
-            let at = token.start as usize;
-            let mut trigger = |k| triggered.push((k, at));
-            if id == NO_TOKEN {
-                self.triggers.at_other(text, token, &mut trigger);
-                continue;
-            }
-            // One entry says what may start at the token: phrases, expressions.
-            let root = trie.roots[id as usize];
-            trie.walk(tokens, ids, i, root.node, &mut found);
-            if root.groups.0 != root.groups.1 {
-                self.triggers
-                    .at_groups(text, token, root.groups, &mut trigger);
+            for &i in &passed[..n] {
+                let (token, id) = (&block[i as usize], block_ids[i as usize]);
+                let at = token.start as usize;
+                let mut trigger = |k| triggered.push((k, at));
+                if id == NO_TOKEN {
+                    self.triggers.at_other(text, token, &mut trigger);
+                    continue;
+                }
+                // One entry says what may start at the token: phrases, expressions.
+                let root = trie.roots[id as usize];
+                let i = b * SIFT_BLOCK + i as usize;
+                trie.walk(tokens, ids, i, root.node, &mut found);
+                if root.groups.0 != root.groups.1 {
+                    self.triggers
+                        .at_groups(text, token, root.groups, &mut trigger);
+                }
             }
         }
     }
