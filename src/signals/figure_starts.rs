@@ -160,8 +160,9 @@ impl FigureStarts {
                 n => vec![w[n - 2]],
             };
             for second in seconds {
-                let slot = &mut pair_index[pair_slot(last, second)];
-                pair_bits[pair_slot(last, second) / 64] |= 1 << (pair_slot(last, second) % 64);
+                let pair = pair_slot(last, second);
+                pair_bits[pair / 64] |= 1 << (pair % 64);
+                let slot = &mut pair_index[pair];
                 if *slot == 0 {
                     by_pair.push(Bucket::default());
                     *slot = u8::try_from(by_pair.len()).ok()?;
@@ -271,23 +272,18 @@ impl FigureStarts {
     }
 
     /// Pushes onto `ends` every place in `token` of `bytes` where a unit word ends at an
-    /// ASCII word boundary.
+    /// ASCII word boundary: its end, or, in a token with other than ASCII, any place after
+    /// its first byte.
     fn ends_in(&self, bytes: &[u8], token: &Token, ends: &mut Vec<(usize, Option<usize>)>) {
         let (start, end) = (token.start as usize, token.end as usize);
-        {
-            if token.ascii {
-                if let Some(bucket) = self.bucket(bytes, end) {
-                    if bucket.ends_at(bytes, end) {
-                        ends.push((end, None));
-                    }
-                }
-            } else {
-                for at in start + 1..end + 1 {
-                    if let Some(bucket) = self.bucket(bytes, at) {
-                        if bucket.ends_at(bytes, at) {
-                            ends.push((at, None));
-                        }
-                    }
+        let places = match token.ascii {
+            true => end..end + 1,
+            false => start + 1..end + 1,
+        };
+        for at in places {
+            if let Some(bucket) = self.bucket(bytes, at) {
+                if bucket.ends_at(bytes, at) {
+                    ends.push((at, None));
                 }
             }
         }
