@@ -474,40 +474,28 @@ impl Triggers {
         }
     }
 
-    /// Whether an open prefix may start at `token` of `bytes` (`at_other`'s filter, told
-    /// without a branch).
+    /// Whether an open prefix may start at `token` of `bytes`, by its first two bytes and
+    /// its first byte: the filter of `at_other` and of the scan's sift.
     #[inline(always)]
     fn may_open(&self, bytes: &[u8], token: &Token) -> bool {
-        let start = token.start as usize;
-        let a = usize::from(bytes[start]);
-        let b = usize::from(bytes[(start + 1).min(bytes.len() - 1)]);
-        let one = (1 << 16) + a;
-        let two = if token.end as usize - start >= 2 {
-            a << 8 | b
-        } else {
-            one
-        };
+        let word = &bytes[token.range()];
         let has = |bit: usize| self.heads[bit / 64] >> (bit % 64) & 1 != 0;
-        has(two) | has(one)
+        has(head_bit(word)) | has(head_bit(&word[..1]))
     }
 
     /// The expressions that may match at token `token` of `text`, a token outside the
     /// vocabulary.
     #[inline]
     fn at_other(&self, text: &str, token: &Token, found: &mut impl FnMut(usize)) {
-        if !token.word {
+        if !token.word || !self.may_open(text.as_bytes(), token) {
             return;
         }
-        let word = &text.as_bytes()[token.range()];
-        let has = |bit: usize| self.heads[bit / 64] & 1 << (bit % 64) != 0;
-        if has(head_bit(word)) || has(head_bit(&word[..1])) {
-            self.open_at(word, |index| {
-                let k = self.prefixes[index as usize].1;
-                if self.first_words[k].is_none() {
-                    found(k)
-                }
-            });
-        }
+        self.open_at(&text.as_bytes()[token.range()], |index| {
+            let k = self.prefixes[index as usize].1;
+            if self.first_words[k].is_none() {
+                found(k)
+            }
+        });
     }
 
     /// The expressions that may match at token `token` of `text`, a vocabulary token whose
